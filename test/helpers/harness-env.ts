@@ -1,3 +1,5 @@
+import type {} from 'vitest';
+
 /**
  * What the global setup hands to integration and e2e tests: real servers, started once per
  * run in temporary directories on free loopback ports. Read it in a test with

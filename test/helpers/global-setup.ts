@@ -1,0 +1,85 @@
+import { mkdtemp, chmod, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import type { HarnessEnv } from './harness-env';
+import { startLibvirtd, stopLibvirtd, type PrivateLibvirtd } from './libvirtd';
+import { makeTestPki } from './pki';
+import { freePort } from './ports';
+import { assertRequirements, findProgram } from './requirements';
+import { startSshd, stopSshd, type TestSshd } from './sshd';
+import { removeTestDomains } from './test-domains';
+
+/**
+ * Starts the run's real servers once, hands their addresses to every test file through
+ * `inject('harness')`, and stops them afterwards, even when setup failed half-way.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  assertRequirements();
+  const root = await mkdtemp(join(tmpdir(), 'virtdeck-harness-'));
+  // sshd reads authorized_keys, and the test user's nc reaches the socket, below here.
+  await chmod(root, 0o755);
+  let libvirtd: PrivateLibvirtd | undefined;
+  let sshd: TestSshd | undefined;
+  const teardown = async (): Promise<void> => {
+    if (libvirtd) await removeTestDomains(qemuUri(libvirtd)).catch(() => undefined);
+    await Promise.allSettled([libvirtd && stopLibvirtd(libvirtd), sshd && stopSshd(sshd)]);
+    if (!process.env.VIRTDECK_KEEP_HARNESS) await rm(root, { recursive: true, force: true });
+  };
+  try {
+    const pki = await makeTestPki(join(root, 'pki'));
+    const [tcpPort, tlsPort] = [await freePort(), await freePort()];
+    libvirtd = await startLibvirtd({ dir: join(root, 'libvirtd'), tcpPort, tlsPort, pki });
+    sshd = await startSshd(join(root, 'sshd'));
+    await removeTestDomains(qemuUri(libvirtd));
+    const env: HarnessEnv = {
+      root,
+      libvirtd: {
+        pid: libvirtd.pid,
+        unixSocket: libvirtd.unixSocket,
+        unixSocketRo: libvirtd.unixSocketRo,
+        tcpPort,
+        tlsPort,
+        logFile: libvirtd.logFile,
+      },
+      pki: {
+        clientPkiPath: pki.clientPkiPath,
+        caCert: pki.caCert,
+        serverCert: pki.serverCert,
+        serverKey: pki.serverKey,
+        clientCert: pki.clientCert,
+        clientKey: pki.clientKey,
+        wrongCaPkiPath: pki.wrongCaPkiPath,
+      },
+      sshd: {
+        port: sshd.port,
+        user: sshd.user,
+        password: sshd.password,
+        userKey: sshd.userKey,
+        userKeyEncrypted: sshd.userKeyEncrypted,
+        userKeyPassphrase: sshd.userKeyPassphrase,
+        knownHosts: sshd.knownHosts,
+        hostKeyFingerprint: sshd.hostKeyFingerprint,
+      },
+      uris: {
+        unix: `test+unix:///default?socket=${libvirtd.unixSocket}`,
+        tcp: `test+tcp://127.0.0.1:${tcpPort}/default`,
+        tls: `test+tls://127.0.0.1:${tlsPort}/default?pkipath=${pki.clientPkiPath}`,
+        ssh:
+          `test+libssh://${sshd.user}@127.0.0.1:${sshd.port}/default` +
+          `?socket=${libvirtd.unixSocket}&keyfile=${sshd.userKey}&known_hosts=${sshd.knownHosts}&sshauth=privkey`,
+        qemu: qemuUri(libvirtd),
+      },
+      chromium: findProgram('chromium') ?? '/usr/bin/chromium',
+    };
+    project.provide('harness', env);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+function qemuUri(daemon: PrivateLibvirtd): string {
+  return `qemu+unix:///system?socket=${daemon.unixSocket}`;
+}

@@ -1,0 +1,165 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { commandLine, isAlive, stopProcess, waitFor } from './process';
+import type { TestPki } from './pki';
+
+/**
+ * A private libvirtd for one test run. A root libvirtd keeps its drivers' locks and state
+ * in /run/libvirt, /var/lib/libvirt and /etc/libvirt/qemu, so a second one on the machine
+ * fails to start and defined domains would outlive the run. This one runs in a mount
+ * namespace of its own with empty tmpfs over those directories and our qemu.conf bound
+ * over the system's: it neither meets the machine's libvirtd nor changes its files. A
+ * daemon that an earlier run left is still found by the marker in its command line and
+ * stopped, so nothing of ours keeps running.
+ */
+export const HARNESS_MARKER = 'virtdeck-harness';
+
+export interface PrivateLibvirtd {
+  readonly pid: number;
+  readonly dir: string;
+  readonly unixSocket: string;
+  readonly unixSocketRo: string;
+  readonly tcpPort: number;
+  readonly tlsPort: number;
+  readonly logFile: string;
+}
+
+function libvirtdPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+      if (comm === 'libvirtd') pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked: nothing to stop.
+    }
+  }
+  return pids;
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    // The command name may hold spaces and parentheses: the fields after its last ')' are fixed.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stops every harness libvirtd whose test run is gone (its Node parent died without
+ * teardown, so the daemon was orphaned). A daemon whose run is alive belongs to another
+ * developer's harness on the same machine and is left alone: namespaces keep them apart.
+ */
+export async function stopStaleLibvirtd(): Promise<void> {
+  for (const pid of libvirtdPids()) {
+    if (!(commandLine(pid) ?? '').includes(HARNESS_MARKER)) continue;
+    const parent = parentPid(pid);
+    const parentCmd = parent === undefined ? '' : (commandLine(parent) ?? '');
+    if (!/\bnode\b|vitest/.test(parentCmd)) await stopProcess(pid);
+  }
+}
+
+/** The settings a root QEMU driver needs here, bound over /etc/libvirt/qemu.conf. */
+const QEMU_CONF = [
+  // No AppArmor or SELinux policy applies in a container, and virtlogd is not running.
+  'user = "root"',
+  'group = "root"',
+  'stdio_handler = "file"',
+  'security_driver = "none"',
+  '',
+].join('\n');
+
+/** Runs in the new mount namespace: private state directories, then the daemon itself. */
+const NAMESPACE_SCRIPT = [
+  'set -e',
+  'for d in /run/libvirt /var/lib/libvirt /etc/libvirt/qemu; do mkdir -p "$d"; mount -t tmpfs -o mode=0755 virtdeck-harness "$d"; done',
+  'mount --bind "$1" /etc/libvirt/qemu.conf',
+  'shift',
+  'exec "$@"',
+].join('\n');
+
+export async function startLibvirtd(options: {
+  dir: string;
+  tcpPort: number;
+  tlsPort: number;
+  pki: TestPki;
+}): Promise<PrivateLibvirtd> {
+  const { dir, tcpPort, tlsPort, pki } = options;
+  await stopStaleLibvirtd();
+  const sockDir = join(dir, 'sock');
+  await mkdir(sockDir, { recursive: true });
+  const logFile = join(dir, 'libvirtd.log');
+  const config = join(dir, `${HARNESS_MARKER}-libvirtd.conf`);
+  await writeFile(config, [
+    `unix_sock_dir = "${sockDir}"`,
+    // The sshd tests reach this socket as an unprivileged user through nc.
+    'unix_sock_rw_perms = "0777"',
+    'unix_sock_ro_perms = "0777"',
+    'auth_unix_rw = "none"',
+    'auth_unix_ro = "none"',
+    'listen_tcp = 1',
+    `tcp_port = "${tcpPort}"`,
+    'auth_tcp = "none"',
+    'listen_tls = 1',
+    `tls_port = "${tlsPort}"`,
+    'auth_tls = "none"',
+    `key_file = "${pki.serverKey}"`,
+    `cert_file = "${pki.serverCert}"`,
+    `ca_file = "${pki.caCert}"`,
+    'listen_addr = "127.0.0.1"',
+    `log_outputs = "3:file:${logFile}"`,
+    '',
+  ].join('\n'));
+  const pidFile = join(dir, 'libvirtd.pid');
+  const qemuConf = join(dir, 'qemu.conf');
+  await writeFile(qemuConf, QEMU_CONF);
+  const child = spawn(
+    'unshare',
+    ['--mount', '--propagation', 'private', 'sh', '-c', NAMESPACE_SCRIPT, 'virtdeck-harness-ns', qemuConf,
+      'libvirtd', '--listen', '--config', config, '--pid-file', pidFile],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => { stderr += chunk; });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('libvirtd could not be spawned (is libvirt-daemon installed?)');
+  const unixSocket = join(sockDir, 'libvirt-sock');
+  await waitFor(
+    'libvirtd to listen',
+    () => {
+      if (child.exitCode !== null) throw new Error(`libvirtd exited with ${child.exitCode}: ${stderr}${logTail(logFile)}`);
+      return existsSync(unixSocket);
+    },
+    30_000,
+    () => stderr + logTail(logFile),
+  );
+  child.unref();
+  return {
+    pid,
+    dir,
+    unixSocket,
+    unixSocketRo: join(sockDir, 'libvirt-sock-ro'),
+    tcpPort,
+    tlsPort,
+    logFile,
+  };
+}
+
+function logTail(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+export async function stopLibvirtd(daemon: PrivateLibvirtd): Promise<void> {
+  await stopProcess(daemon.pid, 10_000);
+  if (isAlive(daemon.pid)) throw new Error(`libvirtd ${daemon.pid} would not stop`);
+}
