@@ -60,7 +60,7 @@ export async function stopStaleLibvirtd(): Promise<void> {
     if (!(commandLine(pid) ?? '').includes(HARNESS_MARKER)) continue;
     const parent = parentPid(pid);
     const parentCmd = parent === undefined ? '' : (commandLine(parent) ?? '');
-    if (!/\bnode\b|vitest/.test(parentCmd)) await stopProcess(pid);
+    if (!parentCmd.includes('vitest')) await stopProcess(pid);
   }
 }
 
@@ -88,9 +88,11 @@ export async function startLibvirtd(options: {
   tcpPort: number;
   tlsPort: number;
   pki: TestPki;
+  /** Leave the daemon without a parent, as a killed run would: for the harness's own test. */
+  orphaned?: boolean;
 }): Promise<PrivateLibvirtd> {
   const { dir, tcpPort, tlsPort, pki } = options;
-  await stopStaleLibvirtd();
+  if (!options.orphaned) await stopStaleLibvirtd();
   const sockDir = join(dir, 'sock');
   await mkdir(sockDir, { recursive: true });
   const logFile = join(dir, 'libvirtd.log');
@@ -118,28 +120,33 @@ export async function startLibvirtd(options: {
   const pidFile = join(dir, 'libvirtd.pid');
   const qemuConf = join(dir, 'qemu.conf');
   await writeFile(qemuConf, QEMU_CONF);
-  const child = spawn(
-    'unshare',
-    ['--mount', '--propagation', 'private', 'sh', '-c', NAMESPACE_SCRIPT, 'virtdeck-harness-ns', qemuConf,
-      'libvirtd', '--listen', '--config', config, '--pid-file', pidFile],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const command = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', NAMESPACE_SCRIPT,
+    'virtdeck-harness-ns', qemuConf, 'libvirtd', '--listen', '--config', config, '--pid-file', pidFile];
+  // An orphan is started by a shell that exits at once, so init adopts the daemon.
+  const child = options.orphaned
+    ? spawn('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', ...command], { stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(command[0] ?? 'unshare', command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
+  let stdout = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => { stderr += chunk; });
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('libvirtd could not be spawned (is libvirt-daemon installed?)');
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => { stdout += chunk; });
   const unixSocket = join(sockDir, 'libvirt-sock');
   await waitFor(
     'libvirtd to listen',
     () => {
-      if (child.exitCode !== null) throw new Error(`libvirtd exited with ${child.exitCode}: ${stderr}${logTail(logFile)}`);
+      if (child.exitCode !== null && !options.orphaned) {
+        throw new Error(`libvirtd exited with ${child.exitCode}: ${stderr}${logTail(logFile)}`);
+      }
       return existsSync(unixSocket);
     },
     30_000,
     () => stderr + logTail(logFile),
   );
   child.unref();
+  const pid = options.orphaned ? Number(stdout.trim()) : child.pid;
+  if (pid === undefined || !Number.isInteger(pid)) throw new Error(`could not learn libvirtd's pid: ${stdout}${stderr}`);
   return {
     pid,
     dir,
