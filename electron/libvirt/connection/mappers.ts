@@ -1,0 +1,32 @@
+/** Wire values to model values. */
+import type { ResultOf } from '../protocol/procedures';
+import { DomainStates, StoragePoolStates, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
+
+/** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release. */
+export function formatVersion(encoded: bigint): string {
+  const major = encoded / 1_000_000n;
+  const minor = (encoded / 1000n) % 1000n;
+  const release = encoded % 1000n;
+  return `${major}.${minor}.${release}`;
+}
+
+export function toNodeInfo(wire: ResultOf<'nodeGetInfo'>): NodeInfo {
+  return {
+    model: wire.model,
+    memoryKiB: Number(wire.memory),
+    cpus: wire.cpus,
+    mhz: wire.mhz,
+    nodes: wire.nodes,
+    sockets: wire.sockets,
+    cores: wire.cores,
+    threads: wire.threads,
+  };
+}
+
+export function domainStateName(code: number): DomainStateName {
+  return DomainStates[code] ?? 'unknown';
+}
+
+export function storagePoolStateName(code: number): StoragePoolStateName {
+  return StoragePoolStates[code] ?? 'unknown';
+}

@@ -1,0 +1,89 @@
+/** What the vir*-level API returns: plain values, already translated from the wire. */
+import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
+import type { DomainRef, NetworkRef, StoragePoolRef } from '../protocol/types';
+import type { LifecycleEventName } from '../protocol/events';
+
+export type { DomainRef, NetworkRef, StoragePoolRef };
+
+export interface NodeInfo {
+  readonly model: string;
+  readonly memoryKiB: number;
+  readonly cpus: number;
+  readonly mhz: number;
+  readonly nodes: number;
+  readonly sockets: number;
+  readonly cores: number;
+  readonly threads: number;
+}
+
+export interface HostInfo {
+  /** The driver's name, e.g. "TEST" or "QEMU". */
+  readonly type: string;
+  /** "x.y.z" */
+  readonly hypervisorVersion: string;
+  /** The daemon's libvirt, "x.y.z". */
+  readonly libvirtVersion: string;
+  readonly hostname: string;
+  readonly uri: string;
+  readonly node: NodeInfo;
+}
+
+export const DomainStates = [
+  'nostate',
+  'running',
+  'blocked',
+  'paused',
+  'shutdown',
+  'shutoff',
+  'crashed',
+  'pmsuspended',
+] as const;
+export type DomainStateName = (typeof DomainStates)[number] | 'unknown';
+
+export interface DomainInfo {
+  readonly state: DomainStateName;
+  readonly maxMemoryKiB: number;
+  readonly memoryKiB: number;
+  readonly vcpus: number;
+  /** Nanoseconds of CPU time, a bigint because it outgrows 2^53 on busy hosts. */
+  readonly cpuTimeNs: bigint;
+}
+
+export interface DomainState {
+  readonly state: DomainStateName;
+  /** virDomain*Reason for that state; its meaning depends on the state. */
+  readonly reason: number;
+}
+
+export interface NetworkSummary extends NetworkRef {
+  readonly active: boolean;
+  readonly autostart: boolean;
+}
+
+export const StoragePoolStates = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;
+export type StoragePoolStateName = (typeof StoragePoolStates)[number] | 'unknown';
+
+export interface StoragePoolSummary extends StoragePoolRef {
+  readonly state: StoragePoolStateName;
+  readonly capacityBytes: bigint;
+  readonly allocationBytes: bigint;
+  readonly availableBytes: bigint;
+}
+
+export interface DomainStats {
+  readonly domain: DomainRef;
+  readonly params: readonly TypedParam[];
+  /** The same params by name, for callers that only read values. */
+  readonly values: Readonly<Record<string, TypedParamValue['value']>>;
+}
+
+export interface LifecycleEvent {
+  readonly domain: DomainRef;
+  readonly event: LifecycleEventName;
+  readonly eventCode: number;
+  /** virDomainEvent*DetailType; its meaning depends on the event. */
+  readonly detail: number;
+}
+
+/** Unsubscribes; deregisters with the daemon when it was the last listener. */
+export type Unsubscribe = () => Promise<void>;

@@ -1,0 +1,12 @@
+/** The public face of the libvirt library: open a connection, or speak RPC directly. */
+export { open, openOverStream } from './connection/open';
+export { Connection } from './connection/connection';
+export type { ConnectionOptions, OpenOptions } from './connection/options';
+export type { ServerFeatures } from './connection/handshake';
+export * from './connection/model';
+export * from './errors';
+export { ErrorCode, type ErrorCodeName } from './protocol/error-codes';
+export { RpcClient, type CallOptions, type StreamHandler } from './rpc/client';
+export type { KeepaliveOptions } from './rpc/keepalive';
+export type { TransportTarget, TcpTarget, UnixTarget } from './transport';
+export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';

@@ -1,0 +1,58 @@
+/** Connection-level procedures of the REMOTE program. */
+import { int, uhyper, uint, varArray, fixedArray, struct, mapped } from '../../xdr/codec';
+import { nonnullString, optionalString } from '../types';
+import { proc } from './define';
+
+/** REMOTE_AUTH_TYPE_LIST_MAX */
+const AUTH_TYPE_LIST_MAX = 20;
+
+/**
+ * `char model[32]`: XDR gives each char its own 4-byte word (128 bytes on the wire);
+ * exposed as the NUL-terminated string it holds.
+ */
+const MODEL_CHARS = 32;
+const charArrayString = mapped(
+  fixedArray(int, MODEL_CHARS),
+  (chars) => {
+    const bytes: number[] = [];
+    for (const c of chars) {
+      if ((c & 0xff) === 0) break;
+      bytes.push(c & 0xff);
+    }
+    return Buffer.from(bytes).toString('latin1');
+  },
+  (text: string) => {
+    const bytes = Buffer.from(text, 'latin1').subarray(0, MODEL_CHARS - 1);
+    return Array.from({ length: MODEL_CHARS }, (_, i) => bytes[i] ?? 0);
+  },
+);
+
+export const connectProcedures = {
+  connectOpen: proc(1, struct({ name: optionalString, flags: uint })),
+  connectClose: proc(2),
+  connectGetType: proc(3, undefined, struct({ type: nonnullString })),
+  connectGetVersion: proc(4, undefined, struct({ hvVer: uhyper })),
+  nodeGetInfo: proc(
+    6,
+    undefined,
+    struct({
+      model: charArrayString,
+      memory: uhyper,
+      cpus: int,
+      mhz: int,
+      nodes: int,
+      sockets: int,
+      cores: int,
+      threads: int,
+    }),
+  ),
+  connectGetCapabilities: proc(7, undefined, struct({ capabilities: nonnullString })),
+  connectGetHostname: proc(59, undefined, struct({ hostname: nonnullString })),
+  connectSupportsFeature: proc(60, struct({ feature: int }), struct({ supported: int })),
+  authList: proc(66, undefined, struct({ types: varArray(int, AUTH_TYPE_LIST_MAX) })),
+  connectGetUri: proc(110, undefined, struct({ uri: nonnullString })),
+  connectGetLibVersion: proc(157, undefined, struct({ libVer: uhyper })),
+  connectRegisterCloseCallback: proc(360),
+  connectUnregisterCloseCallback: proc(361),
+} as const;
+

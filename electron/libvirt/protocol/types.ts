@@ -1,0 +1,34 @@
+/** Object references and small shared types of remote_protocol.x. */
+import { ProtocolError } from '../errors';
+import { fixedOpaque, int, mapped, optional, string, struct, type Decoded } from '../xdr/codec';
+import { STRING_MAX } from './constants';
+
+export const nonnullString = string(STRING_MAX);
+export const optionalString = optional(nonnullString);
+
+const UUID_BYTES = 16;
+
+/** Formats 16 bytes as libvirt prints UUIDs: 8-4-4-4-12 lower-case hex. */
+export function formatUuid(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Parses a UUID with or without dashes; anything else is a caller error. */
+export function parseUuid(text: string): Buffer {
+  const hex = text.replace(/-/g, '');
+  if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new ProtocolError(`invalid UUID "${text}"`);
+  return Buffer.from(hex, 'hex');
+}
+
+/** remote_uuid (opaque[16]), exposed as its text form. */
+export const uuid = mapped(fixedOpaque(UUID_BYTES), formatUuid, parseUuid);
+
+export const domainRef = struct({ name: nonnullString, uuid, id: int });
+export type DomainRef = Decoded<typeof domainRef>;
+
+export const networkRef = struct({ name: nonnullString, uuid });
+export type NetworkRef = Decoded<typeof networkRef>;
+
+export const storagePoolRef = struct({ name: nonnullString, uuid });
+export type StoragePoolRef = Decoded<typeof storagePoolRef>;

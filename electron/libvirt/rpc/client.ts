@@ -1,0 +1,309 @@
+/**
+ * The RPC client over any byte stream: pipelined calls matched by serial, replies in any
+ * order, events and keepalive routed by program, stream packets handed to per-serial
+ * handlers. Whatever ends the connection rejects every pending call with one
+ * ConnectionClosedError that says why.
+ */
+import type { Duplex } from 'node:stream';
+import { CallTimeoutError, ConnectionClosedError, ProtocolError, type CloseReason } from '../errors';
+import { KeepaliveProcedure, MESSAGE_MAX, MessageStatus, MessageType, Program, PROTOCOL_VERSION } from '../protocol/constants';
+import { remoteError, toLibvirtError } from '../protocol/error';
+import type { Header } from '../protocol/header';
+import { procedures, type ArgsOf, type Procedure, type ProcedureName, type ResultOf } from '../protocol/procedures';
+import { decode, encode } from '../xdr/codec';
+import { FrameDecoder } from './framing';
+import { Keepalive, type KeepaliveOptions } from './keepalive';
+import { decodePacket, encodePacket, type Packet } from './packet';
+import { PendingCalls } from './pending';
+
+export interface CallOptions {
+  /** Reject with CallTimeoutError when no reply came within this many ms. */
+  readonly timeoutMs?: number;
+}
+
+export interface RpcClientOptions {
+  /** Largest packet accepted or sent, without the length word (VIR_NET_MESSAGE_MAX). */
+  readonly maxMessage?: number;
+  /** Applied to calls that set no timeout of their own; none by default. */
+  readonly defaultTimeoutMs?: number;
+}
+
+/** Receives the STREAM packets of one serial (consoles, uploads: later). */
+export interface StreamHandler {
+  packet(packet: Packet): void;
+  closed(error: ConnectionClosedError): void;
+}
+
+export type MessageListener = (packet: Packet) => void;
+export type CloseListener = (error: ConnectionClosedError) => void;
+
+/** Void-argument procedures may be called without arguments. */
+export type CallRest<N extends ProcedureName> = ArgsOf<N> extends undefined
+  ? [args?: undefined, options?: CallOptions]
+  : [args: ArgsOf<N>, options?: CallOptions];
+
+function procedureOf<N extends ProcedureName>(name: N): Procedure<ArgsOf<N>, ResultOf<N>> {
+  // Safe: ArgsOf/ResultOf are derived from exactly this table row.
+  return procedures[name] as unknown as Procedure<ArgsOf<N>, ResultOf<N>>;
+}
+
+const SERIAL_LIMIT = 0xffff_ffff;
+
+export class RpcClient {
+  private readonly decoder: FrameDecoder;
+  private readonly pending = new PendingCalls();
+  private readonly messageListeners = new Set<MessageListener>();
+  private readonly closeListeners = new Set<CloseListener>();
+  private readonly streamHandlers = new Map<number, StreamHandler>();
+  private readonly maxMessage: number;
+  private readonly defaultTimeoutMs: number | undefined;
+  private lastSerial = 0;
+  private keepalive: Keepalive | null = null;
+  private closedWith: ConnectionClosedError | null = null;
+
+  constructor(
+    private readonly stream: Duplex,
+    options: RpcClientOptions = {},
+  ) {
+    this.maxMessage = options.maxMessage ?? MESSAGE_MAX;
+    this.defaultTimeoutMs = options.defaultTimeoutMs;
+    this.decoder = new FrameDecoder(this.maxMessage);
+    stream.on('data', (chunk: Buffer) => { this.receive(chunk); });
+    stream.on('end', () => { this.shutdown({ kind: 'peer-ended' }); });
+    stream.on('close', () => { this.shutdown({ kind: 'peer-ended' }); });
+    stream.on('error', (error: Error) => { this.shutdown({ kind: 'transport', error }); });
+  }
+
+  /** The error the connection closed with, or null while it is open. */
+  get closed(): ConnectionClosedError | null {
+    return this.closedWith;
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** A REMOTE procedure, typed by the procedure table. */
+  async call<N extends ProcedureName>(name: N, ...rest: CallRest<N>): Promise<ResultOf<N>> {
+    const [args, options] = rest;
+    const p = procedureOf(name);
+    // Safe: CallRest makes args optional only where the table says the args are void.
+    const payload = encode(p.args, args as ArgsOf<N>);
+    return this.callRaw(Program.REMOTE, p.number, payload, (reply) => decode(p.ret, reply, `${name} reply`), {
+      label: name,
+      ...options,
+    });
+  }
+
+  /** Any program's procedure, with the caller's own payload encoding and reply decoding. */
+  callRaw<T>(
+    program: number,
+    procedure: number,
+    payload: Uint8Array,
+    decodeReply: (reply: Buffer) => T,
+    options: CallOptions & { readonly label?: string } = {},
+  ): Promise<T> {
+    const label = options.label ?? `procedure ${procedure}`;
+    return new Promise<T>((resolve, reject) => {
+      if (this.closedWith !== null) {
+        reject(this.closedWith);
+        return;
+      }
+      const serial = this.nextSerial();
+      let bytes: Buffer;
+      try {
+        bytes = encodePacket(
+          { program, version: PROTOCOL_VERSION, procedure, type: MessageType.CALL, serial, status: MessageStatus.OK },
+          payload,
+          this.maxMessage,
+        );
+      } catch (error) {
+        reject(error instanceof Error ? error : new ProtocolError(String(error)));
+        return;
+      }
+      const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+      this.pending.add(serial, {
+        program,
+        procedure,
+        label,
+        succeed: (reply) => { resolve(decodeReply(reply)); },
+        fail: reject,
+        timer:
+          timeoutMs === undefined
+            ? null
+            : setTimeout(() => {
+                this.pending.take(serial)?.fail(new CallTimeoutError(label, timeoutMs));
+              }, timeoutMs),
+      });
+      this.stream.write(bytes);
+    });
+  }
+
+  /** Sends one packet that expects no reply (PONG, stream data). */
+  send(header: Header, payload: Uint8Array = Buffer.alloc(0)): void {
+    if (this.closedWith !== null) return;
+    this.stream.write(encodePacket(header, payload, this.maxMessage));
+  }
+
+  /** Events (MESSAGE packets of REMOTE and QEMU programs). */
+  onMessage(listener: MessageListener): () => void {
+    this.messageListeners.add(listener);
+    return () => { this.messageListeners.delete(listener); };
+  }
+
+  onClose(listener: CloseListener): () => void {
+    const closed = this.closedWith;
+    if (closed !== null) {
+      queueMicrotask(() => { listener(closed); });
+      return () => undefined;
+    }
+    this.closeListeners.add(listener);
+    return () => { this.closeListeners.delete(listener); };
+  }
+
+  /** Routes STREAM packets of `serial` to `handler` until the returned function is called. */
+  setStreamHandler(serial: number, handler: StreamHandler): () => void {
+    this.streamHandlers.set(serial, handler);
+    return () => {
+      if (this.streamHandlers.get(serial) === handler) this.streamHandlers.delete(serial);
+    };
+  }
+
+  /** Starts answering silence with PINGs; call once the daemon said it speaks keepalive. */
+  startKeepalive(options: KeepaliveOptions): void {
+    if (this.keepalive !== null || this.closedWith !== null) return;
+    this.keepalive = new Keepalive(
+      options,
+      () => { this.sendKeepalive(KeepaliveProcedure.PING); },
+      (silentMs) => { this.shutdown({ kind: 'keepalive-timeout', silentMs }); },
+    );
+    this.keepalive.start();
+  }
+
+  /** Ends the connection from our side; pending calls are rejected. */
+  close(): void {
+    this.shutdown({ kind: 'local' });
+  }
+
+  /** Ends the connection for a reason found above the RPC layer (e.g. the daemon's close event). */
+  abort(reason: CloseReason): void {
+    this.shutdown(reason);
+  }
+
+  private isClosed(): boolean {
+    return this.closedWith !== null;
+  }
+
+  private nextSerial(): number {
+    this.lastSerial = this.lastSerial >= SERIAL_LIMIT ? 1 : this.lastSerial + 1;
+    return this.lastSerial;
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.closedWith !== null) return;
+    try {
+      for (const frame of this.decoder.push(chunk)) {
+        this.keepalive?.touch();
+        this.dispatch(decodePacket(frame));
+        // A listener may have closed the connection; the rest of the chunk is moot.
+        if (this.isClosed()) return;
+      }
+    } catch (error) {
+      const protocolError = error instanceof ProtocolError ? error : new ProtocolError(String(error));
+      this.shutdown({ kind: 'protocol', error: protocolError });
+    }
+  }
+
+  private dispatch(packet: Packet): void {
+    const { header } = packet;
+    switch (header.type) {
+      case MessageType.REPLY:
+        this.dispatchReply(packet);
+        return;
+      case MessageType.MESSAGE:
+        this.dispatchMessage(packet);
+        return;
+      case MessageType.STREAM:
+      case MessageType.STREAM_HOLE:
+        // No handler: a stream we never opened or already closed; dropping it is harmless.
+        this.streamHandlers.get(header.serial)?.packet(packet);
+        return;
+      case MessageType.CALL:
+      case MessageType.CALL_WITH_FDS:
+      case MessageType.REPLY_WITH_FDS:
+        throw new ProtocolError(`unexpected message type ${header.type} from the daemon`);
+    }
+  }
+
+  private dispatchReply({ header, payload }: Packet): void {
+    const call = this.pending.get(header.serial);
+    if (call === undefined) {
+      // A reply to a call that timed out is expected; one to a serial never sent is not.
+      if (header.serial === 0 || header.serial > this.lastSerial) {
+        throw new ProtocolError(`reply to serial ${header.serial} that was never sent`);
+      }
+      return;
+    }
+    if (call.program !== header.program || call.procedure !== header.procedure) {
+      throw new ProtocolError(
+        `reply for serial ${header.serial} names procedure ${header.procedure}, expected ${call.procedure}`,
+      );
+    }
+    switch (header.status) {
+      case MessageStatus.OK:
+        // Decode before forgetting the call: a malformed payload ends the connection and
+        // rejects this call with the rest.
+        call.succeed(payload);
+        this.pending.take(header.serial);
+        return;
+      case MessageStatus.ERROR: {
+        const error = toLibvirtError(decode(remoteError, payload, 'error reply'));
+        this.pending.take(header.serial)?.fail(error);
+        return;
+      }
+      case MessageStatus.CONTINUE:
+        throw new ProtocolError(`reply for serial ${header.serial} has status CONTINUE`);
+    }
+  }
+
+  private dispatchMessage(packet: Packet): void {
+    const { header } = packet;
+    if (header.program === Program.KEEPALIVE) {
+      if (header.procedure === KeepaliveProcedure.PING) this.sendKeepalive(KeepaliveProcedure.PONG);
+      else if (header.procedure !== KeepaliveProcedure.PONG) {
+        throw new ProtocolError(`unknown keepalive procedure ${header.procedure}`);
+      }
+      return;
+    }
+    for (const listener of [...this.messageListeners]) listener(packet);
+  }
+
+  private sendKeepalive(procedure: number): void {
+    this.send({
+      program: Program.KEEPALIVE,
+      version: PROTOCOL_VERSION,
+      procedure,
+      type: MessageType.MESSAGE,
+      serial: 0,
+      status: MessageStatus.OK,
+    });
+  }
+
+  private shutdown(reason: CloseReason): void {
+    if (this.closedWith !== null) return;
+    const error = new ConnectionClosedError(reason);
+    this.closedWith = error;
+    this.keepalive?.stop();
+    if (reason.kind === 'local') {
+      // Let queued writes (CONNECT_CLOSE) leave before the socket goes.
+      this.stream.end(() => { this.stream.destroy(); });
+    } else {
+      this.stream.destroy();
+    }
+    this.pending.failAll(error);
+    for (const handler of [...this.streamHandlers.values()]) handler.closed(error);
+    this.streamHandlers.clear();
+    for (const listener of [...this.closeListeners]) listener(error);
+    this.closeListeners.clear();
+  }
+}

@@ -1,0 +1,97 @@
+import { ProtocolError } from '../errors';
+
+/** Bytes needed to pad `n` up to XDR's 4-byte unit. */
+export function padding(n: number): number {
+  return (4 - (n % 4)) % 4;
+}
+
+/**
+ * A cursor over one received buffer. Every read checks the remaining bytes first, so a
+ * truncated or lying peer gives a ProtocolError, never a RangeError or a huge allocation.
+ */
+export class XdrReader {
+  private offset = 0;
+
+  constructor(private readonly buf: Buffer) {}
+
+  get remaining(): number {
+    return this.buf.length - this.offset;
+  }
+
+  /** Fails unless `bytes` more bytes are present; call before trusting a peer's count. */
+  need(bytes: number, what: string): void {
+    if (bytes > this.remaining) {
+      throw new ProtocolError(`truncated ${what}: needs ${bytes} bytes, ${this.remaining} left`);
+    }
+  }
+
+  int(): number {
+    this.need(4, 'int');
+    const v = this.buf.readInt32BE(this.offset);
+    this.offset += 4;
+    return v;
+  }
+
+  uint(): number {
+    this.need(4, 'unsigned int');
+    const v = this.buf.readUInt32BE(this.offset);
+    this.offset += 4;
+    return v;
+  }
+
+  hyper(): bigint {
+    this.need(8, 'hyper');
+    const v = this.buf.readBigInt64BE(this.offset);
+    this.offset += 8;
+    return v;
+  }
+
+  uhyper(): bigint {
+    this.need(8, 'unsigned hyper');
+    const v = this.buf.readBigUInt64BE(this.offset);
+    this.offset += 8;
+    return v;
+  }
+
+  double(): number {
+    this.need(8, 'double');
+    const v = this.buf.readDoubleBE(this.offset);
+    this.offset += 8;
+    return v;
+  }
+
+  /** `length` bytes plus padding; the pad must be zero as RFC 4506 says. */
+  fixedOpaque(length: number): Buffer {
+    const padded = length + padding(length);
+    this.need(padded, `opaque[${length}]`);
+    const out = Buffer.from(this.buf.subarray(this.offset, this.offset + length));
+    for (let i = this.offset + length; i < this.offset + padded; i++) {
+      if (this.buf[i] !== 0) throw new ProtocolError('non-zero XDR padding');
+    }
+    this.offset += padded;
+    return out;
+  }
+
+  /** A u32 length checked against `max` and the remaining bytes before any copy. */
+  varLength(max: number, what: string): number {
+    const length = this.uint();
+    if (length > max) throw new ProtocolError(`${what} length ${length} exceeds maximum ${max}`);
+    return length;
+  }
+
+  varOpaque(max: number): Buffer {
+    return this.fixedOpaque(this.varLength(max, 'opaque'));
+  }
+
+  string(max: number): string {
+    const length = this.varLength(max, 'string');
+    return this.fixedOpaque(length).toString('utf8');
+  }
+
+  /** The whole buffer must be consumed: trailing bytes mean we misread the layout. */
+  end(what: string): void {
+    if (this.remaining !== 0) {
+      throw new ProtocolError(`${this.remaining} unexpected trailing bytes after ${what}`);
+    }
+  }
+}
