@@ -12,6 +12,7 @@ export const DEFAULT_KEEPALIVE: KeepaliveOptions = { intervalMs: 5000, count: 5 
 
 export class Keepalive {
   private lastSeen: number;
+  private pingsUnanswered = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -25,6 +26,7 @@ export class Keepalive {
 
   touch(): void {
     this.lastSeen = this.now();
+    this.pingsUnanswered = 0;
   }
 
   start(): void {
@@ -42,11 +44,15 @@ export class Keepalive {
 
   private tick(): void {
     const silent = this.now() - this.lastSeen;
-    if (silent >= this.options.intervalMs * this.options.count) {
+    if (silent < this.options.intervalMs) return;
+    // At least one PING must have gone unanswered: a tick delayed by a busy event loop
+    // must not declare a peer dead that was never asked.
+    if (silent >= this.options.intervalMs * this.options.count && this.pingsUnanswered > 0) {
       this.stop();
       this.onDead(silent);
-    } else if (silent >= this.options.intervalMs) {
-      this.sendPing();
+      return;
     }
+    this.pingsUnanswered++;
+    this.sendPing();
   }
 }
