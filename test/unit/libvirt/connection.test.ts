@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuthError, ConnectionClosedError } from '../../../electron/libvirt/errors';
+import { openOverStream } from '../../../electron/libvirt/connection/open';
+import type { Connection } from '../../../electron/libvirt/connection/connection';
+import type { LifecycleEvent } from '../../../electron/libvirt/connection/model';
+import { Program } from '../../../electron/libvirt/protocol/constants';
+import { eventMessages } from '../../../electron/libvirt/protocol/events';
+import { procedures, type ProcedureName } from '../../../electron/libvirt/protocol/procedures';
+import type { Packet } from '../../../electron/libvirt/rpc/packet';
+import { decode, encode } from '../../../electron/libvirt/xdr/codec';
+import { startFakeDaemon, type FakeDaemon } from './fake-daemon';
+
+let daemon: FakeDaemon;
+
+afterEach(async () => {
+  await daemon.close();
+});
+
+const numberOf = (name: ProcedureName): number => procedures[name].number;
+
+/** Answers the handshake the way libvirtd with auth none does. */
+async function answerHandshake(features: { keepalive: boolean; events: boolean }): Promise<Packet[]> {
+  const seen: Packet[] = [];
+  const answer = async (): Promise<Packet> => {
+    const [p] = await daemon.next();
+    if (p === undefined) throw new Error('no packet');
+    seen.push(p);
+    return p;
+  };
+  const auth = await answer();
+  daemon.reply(auth, encode(procedures.authList.ret, { types: [0] }));
+  const ka = await answer();
+  daemon.reply(ka, encode(procedures.connectSupportsFeature.ret, { supported: features.keepalive ? 1 : 0 }));
+  const openCall = await answer();
+  daemon.reply(openCall);
+  const ev = await answer();
+  daemon.reply(ev, encode(procedures.connectSupportsFeature.ret, { supported: features.events ? 1 : 0 }));
+  const close = await answer();
+  daemon.reply(close, encode(procedures.connectSupportsFeature.ret, { supported: 0 }));
+  return seen;
+}
+
+describe('handshake', () => {
+  it('asks auth list, probes keepalive, opens the name, then probes event features', async () => {
+    daemon = await startFakeDaemon();
+    const opening = openOverStream(daemon.clientSide, 'test:///default', { keepalive: false });
+    const seen = await answerHandshake({ keepalive: true, events: true });
+    const conn = await opening;
+    expect(seen.map((p) => p.header.procedure)).toEqual([66, 60, 1, 60, 60]);
+    const features = seen.filter((p) => p.header.procedure === 60).map((p) => decode(procedures.connectSupportsFeature.args, p.payload).feature);
+    expect(features).toEqual([10, 14, 15]);
+    const openArgs = seen[2];
+    expect(openArgs && decode(procedures.connectOpen.args, openArgs.payload)).toEqual({ name: 'test:///default', flags: 0 });
+    expect(conn.features).toEqual({ keepalive: true, eventCallback: true, closeCallback: false });
+    conn.rpc.close();
+  });
+
+  it('refuses a daemon that demands SASL with a clear auth error and closes the stream', async () => {
+    daemon = await startFakeDaemon();
+    const opening = openOverStream(daemon.clientSide, 'qemu:///system');
+    const [auth] = await daemon.next();
+    if (auth === undefined) throw new Error('no packet');
+    daemon.reply(auth, encode(procedures.authList.ret, { types: [1] }));
+    const error: unknown = await opening.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthError);
+    expect(String(error)).toMatch(/unsupported auth: the daemon requires sasl/);
+    expect(daemon.clientSide.destroyed || daemon.clientSide.writableEnded).toBe(true);
+  });
+});
+
+describe('events', () => {
+  async function opened(): Promise<Connection> {
+    daemon = await startFakeDaemon();
+    const opening = openOverStream(daemon.clientSide, 'test:///default', { keepalive: false });
+    await answerHandshake({ keepalive: false, events: true });
+    return opening;
+  }
+
+  function lifecycle(callbackID: number, event: number): Buffer {
+    return encode(eventMessages.domainEventCallbackLifecycle.codec, {
+      callbackID,
+      msg: { dom: { name: 'vm1', uuid: '00000000-0000-0000-0000-000000000001', id: 3 }, event, detail: 0 },
+    });
+  }
+
+  it('registers once with the daemon and fans events out to every listener', async () => {
+    const conn = await opened();
+    const a: LifecycleEvent[] = [];
+    const b: LifecycleEvent[] = [];
+    const subA = conn.onDomainLifecycle((e) => a.push(e));
+    const subB = conn.onDomainLifecycle((e) => b.push(e));
+    const [register] = await daemon.next();
+    if (register === undefined) throw new Error('no packet');
+    expect(register.header.procedure).toBe(numberOf('connectDomainEventCallbackRegisterAny'));
+    expect(decode(procedures.connectDomainEventCallbackRegisterAny.args, register.payload)).toEqual({ eventID: 0, dom: null });
+    daemon.reply(register, encode(procedures.connectDomainEventCallbackRegisterAny.ret, { callbackID: 7 }));
+    // The event follows the reply immediately: it must not be lost.
+    daemon.message(Program.REMOTE, 318, lifecycle(7, 2));
+    const [unsubA, unsubB] = await Promise.all([subA, subB]);
+    await expect.poll(() => b.length).toBe(1);
+    expect(a[0]).toMatchObject({ event: 'started', eventCode: 2, domain: { name: 'vm1', id: 3 } });
+
+    await unsubA();
+    daemon.message(Program.REMOTE, 318, lifecycle(7, 3));
+    await expect.poll(() => b.length).toBe(2);
+    expect(a.length).toBe(1);
+
+    const deregistered = unsubB();
+    const [dereg] = await daemon.next();
+    if (dereg === undefined) throw new Error('no packet');
+    expect(dereg.header.procedure).toBe(numberOf('connectDomainEventCallbackDeregisterAny'));
+    expect(decode(procedures.connectDomainEventCallbackDeregisterAny.args, dereg.payload)).toEqual({ callbackID: 7 });
+    daemon.reply(dereg);
+    await deregistered;
+    conn.rpc.close();
+  });
+
+  it('keeps the connection when a listener throws', async () => {
+    const conn = await opened();
+    const sub = conn.onDomainLifecycle(() => {
+      throw new Error('listener bug');
+    });
+    const [register] = await daemon.next();
+    if (register === undefined) throw new Error('no packet');
+    daemon.reply(register, encode(procedures.connectDomainEventCallbackRegisterAny.ret, { callbackID: 1 }));
+    await sub;
+    daemon.message(Program.REMOTE, 318, lifecycle(1, 0));
+    const call = conn.capabilities();
+    const [p] = await daemon.next();
+    if (p === undefined) throw new Error('no packet');
+    daemon.reply(p, encode(procedures.connectGetCapabilities.ret, { capabilities: '<capabilities/>' }));
+    expect(await call).toBe('<capabilities/>');
+    expect(conn.isOpen).toBe(true);
+    conn.rpc.close();
+  });
+
+  it('closes when the daemon says the hypervisor connection closed', async () => {
+    const conn = await opened();
+    const closed = new Promise<ConnectionClosedError>((resolve) => conn.onClose(resolve));
+    daemon.message(Program.REMOTE, 362, encode(eventMessages.connectEventConnectionClosed.codec, { reason: 1 }));
+    expect((await closed).reason).toEqual({ kind: 'daemon', reason: 1 });
+  });
+});
