@@ -105,12 +105,8 @@ export class Connection {
     return (await this.rpc.call('domainGetXmlDesc', { dom, flags })).xml;
   }
 
-  /** Starts a defined domain; the returned reference carries its new id. */
+  /** Starts a defined domain; the returned reference carries its new id (hence 196, not 9). */
   async createDomain(dom: DomainRef, flags = 0): Promise<DomainRef> {
-    if (flags === 0) {
-      await this.rpc.call('domainCreate', { dom });
-      return this.lookupDomainByUuid(dom.uuid);
-    }
     return (await this.rpc.call('domainCreateWithFlags', { dom, flags })).dom;
   }
 
