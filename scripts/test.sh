@@ -24,7 +24,7 @@ npx eslint --max-warnings 0 .
 step "type-check"
 npx tsc -b
 step "build"
-npx electron-vite build >/dev/null
+npm run build --silent >/dev/null
 
 step "tests"
 mkdir -p test-results

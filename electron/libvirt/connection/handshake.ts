@@ -26,29 +26,42 @@ export async function handshake(rpc: RpcClient, name: string, options: Connectio
   const supports = async (feature: number): Promise<boolean> =>
     (await rpc.call('connectSupportsFeature', { feature }, call)).supported !== 0;
 
-  const { types } = await rpc.call('authList', undefined, call);
+  // Each step waits only for what it depends on; independent calls share a round trip,
+  // so opening costs three round trips instead of six.
+  // Asking about keepalive is what makes the daemon start its own keepalive towards us.
+  const [{ types }, keepalive] = await Promise.all([
+    rpc.call('authList', undefined, call),
+    supports(Feature.PROGRAM_KEEPALIVE),
+  ]);
   if (types.length > 0 && !types.includes(AuthType.NONE)) {
     const offered = types.map((t) => authNames[t] ?? `type ${t}`).join(', ');
     throw new AuthError(types, `unsupported auth: the daemon requires ${offered}; this client speaks only "none" for now`);
   }
-
-  // Asking is what makes the daemon start its own keepalive towards us, so ask first.
-  const keepalive = await supports(Feature.PROGRAM_KEEPALIVE);
   if (keepalive && options.keepalive !== false) rpc.startKeepalive(options.keepalive ?? DEFAULT_KEEPALIVE);
 
   await rpc.call('connectOpen', { name, flags: options.readOnly === true ? CONNECT_RO : 0 }, call);
 
-  const eventCallback = await supports(Feature.REMOTE_EVENT_CALLBACK);
-  const closeCallback = await supports(Feature.REMOTE_CLOSE_CALLBACK);
-  if (closeCallback) await registerCloseCallback(rpc, call);
+  // The close callback is registered speculatively, beside the probe that says whether
+  // the daemon has it; without the feature its refusal means nothing.
+  const [eventCallback, closeCallback, registration] = await Promise.all([
+    supports(Feature.REMOTE_EVENT_CALLBACK),
+    supports(Feature.REMOTE_CLOSE_CALLBACK),
+    registerCloseCallback(rpc, call),
+  ]);
+  if (closeCallback && registration !== null) throw registration;
   return { keepalive, eventCallback, closeCallback };
 }
 
-/** Best effort: drivers without close callbacks answer NO_SUPPORT, which changes nothing for us. */
-async function registerCloseCallback(rpc: RpcClient, call: { timeoutMs: number }): Promise<void> {
+/**
+ * Resolves with null once registered, or with the daemon's refusal. Drivers without close
+ * callbacks answer NO_SUPPORT, which changes nothing for us.
+ */
+async function registerCloseCallback(rpc: RpcClient, call: { timeoutMs: number }): Promise<Error | null> {
   try {
     await rpc.call('connectRegisterCloseCallback', undefined, call);
+    return null;
   } catch (error) {
-    if (!(error instanceof LibvirtError && error.code === ErrorCode.NO_SUPPORT)) throw error;
+    if (error instanceof LibvirtError && error.code === ErrorCode.NO_SUPPORT) return null;
+    return error instanceof Error ? error : new Error(String(error));
   }
 }

@@ -60,6 +60,7 @@ export class RpcClient {
   private lastSerial = 0;
   private keepalive: Keepalive | null = null;
   private closedWith: ConnectionClosedError | null = null;
+  private corked = false;
 
   constructor(
     private readonly stream: Duplex,
@@ -135,14 +136,30 @@ export class RpcClient {
                 this.pending.take(serial)?.fail(new CallTimeoutError(label, timeoutMs));
               }, timeoutMs),
       });
-      this.stream.write(bytes);
+      this.write(bytes);
     });
+  }
+
+  /**
+   * Calls made in one tick leave in one write: a burst of pipelined calls then costs the
+   * kernel one syscall instead of one each, which is most of a small call's price.
+   */
+  private write(bytes: Buffer): void {
+    if (!this.corked) {
+      this.corked = true;
+      this.stream.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.stream.uncork();
+      });
+    }
+    this.stream.write(bytes);
   }
 
   /** Sends one packet that expects no reply (PONG, stream data). */
   send(header: Header, payload: Uint8Array = Buffer.alloc(0)): void {
     if (this.closedWith !== null) return;
-    this.stream.write(encodePacket(header, payload, this.maxMessage));
+    this.write(encodePacket(header, payload, this.maxMessage));
   }
 
   /** Events (MESSAGE packets of REMOTE and QEMU programs). */

@@ -18,35 +18,50 @@ afterEach(async () => {
 
 const numberOf = (name: ProcedureName): number => procedures[name].number;
 
-/** Answers the handshake the way libvirtd with auth none does. */
-async function answerHandshake(features: { keepalive: boolean; events: boolean }): Promise<Packet[]> {
-  const seen: Packet[] = [];
-  const answer = async (): Promise<Packet> => {
-    const [p] = await daemon.next();
-    if (p === undefined) throw new Error('no packet');
-    seen.push(p);
-    return p;
+/**
+ * Answers the handshake the way libvirtd with auth none does, round by round: the client
+ * may pipeline what does not depend on an earlier answer, so each round is read whole
+ * before any of it is answered.
+ */
+async function answerHandshake(features: { keepalive: boolean; events: boolean }): Promise<Packet[][]> {
+  const supported = (p: Packet): number => {
+    const { feature } = decode(procedures.connectSupportsFeature.args, p.payload);
+    if (feature === 10) return features.keepalive ? 1 : 0;
+    if (feature === 14) return features.events ? 1 : 0;
+    return 0;
   };
-  const auth = await answer();
-  daemon.reply(auth, encode(procedures.authList.ret, { types: [0] }));
-  const ka = await answer();
-  daemon.reply(ka, encode(procedures.connectSupportsFeature.ret, { supported: features.keepalive ? 1 : 0 }));
-  const openCall = await answer();
-  daemon.reply(openCall);
-  const ev = await answer();
-  daemon.reply(ev, encode(procedures.connectSupportsFeature.ret, { supported: features.events ? 1 : 0 }));
-  const close = await answer();
-  daemon.reply(close, encode(procedures.connectSupportsFeature.ret, { supported: 0 }));
-  return seen;
+  const answer = (p: Packet): void => {
+    switch (p.header.procedure) {
+      case numberOf('authList'):
+        daemon.reply(p, encode(procedures.authList.ret, { types: [0] }));
+        return;
+      case numberOf('connectSupportsFeature'):
+        daemon.reply(p, encode(procedures.connectSupportsFeature.ret, { supported: supported(p) }));
+        return;
+      case numberOf('connectRegisterCloseCallback'):
+        daemon.replyError(p, 3, 'this function is not supported by the connection driver');
+        return;
+      default:
+        daemon.reply(p);
+    }
+  };
+  const rounds: Packet[][] = [];
+  for (const size of [2, 1, 3]) {
+    const round = await daemon.next(size);
+    round.forEach(answer);
+    rounds.push(round);
+  }
+  return rounds;
 }
 
 describe('handshake', () => {
-  it('asks auth list, probes keepalive, opens the name, then probes event features', async () => {
+  it('asks auth list and keepalive together, opens the name, then probes event features in three round trips', async () => {
     daemon = await startFakeDaemon();
     const opening = openOverStream(daemon.clientSide, 'test:///default', { keepalive: false });
-    const seen = await answerHandshake({ keepalive: true, events: true });
+    const rounds = await answerHandshake({ keepalive: true, events: true });
     const conn = await opening;
-    expect(seen.map((p) => p.header.procedure)).toEqual([66, 60, 1, 60, 60]);
+    expect(rounds.map((round) => round.map((p) => p.header.procedure))).toEqual([[66, 60], [1], [60, 60, 360]]);
+    const seen = rounds.flat();
     const features = seen.filter((p) => p.header.procedure === 60).map((p) => decode(procedures.connectSupportsFeature.args, p.payload).feature);
     expect(features).toEqual([10, 14, 15]);
     const openArgs = seen[2];
@@ -58,9 +73,10 @@ describe('handshake', () => {
   it('refuses a daemon that demands SASL with a clear auth error and closes the stream', async () => {
     daemon = await startFakeDaemon();
     const opening = openOverStream(daemon.clientSide, 'qemu:///system');
-    const [auth] = await daemon.next();
-    if (auth === undefined) throw new Error('no packet');
+    const [auth, keepalive] = await daemon.next(2);
+    if (auth === undefined || keepalive === undefined) throw new Error('no packet');
     daemon.reply(auth, encode(procedures.authList.ret, { types: [1] }));
+    daemon.reply(keepalive, encode(procedures.connectSupportsFeature.ret, { supported: 1 }));
     const error: unknown = await opening.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect(String(error)).toMatch(/unsupported auth: the daemon requires sasl/);

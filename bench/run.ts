@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: Virtdeck's libvirt client side by side with libvirt's own C client
+ * (virsh, python3-libvirt) in one run, on one private libvirtd whose test driver holds
+ * 1000 domains, half of them running, over unix and tcp. Prints medians and ratios.
+ * A benchmark, not a test: it asserts nothing and is not part of the test command.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openUri } from '../electron/libvirt/connect';
+import { listDomainRows, listDomainStates } from '../electron/cli/list';
+import { startLibvirtd, stopLibvirtd } from '../test/helpers/libvirtd';
+import { makeTestPki } from '../test/helpers/pki';
+import { freePort } from '../test/helpers/ports';
+import { populate } from './fixture';
+import { runProgram, timeRuns } from './measure';
+import { formatTable, type Row } from './report';
+
+const DOMAINS = 1000;
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const PYTHON = '/usr/bin/python3';
+/** VIR_DOMAIN_STATS_STATE */
+const STATS_STATE = 1;
+
+interface PythonResults {
+  readonly domains: number;
+  readonly results: Record<string, number[]>;
+}
+
+async function ourJobs(uri: string): Promise<Record<string, number[]>> {
+  const conn = await openUri(uri);
+  try {
+    const domains = await conn.listDomains({ all: true });
+    const first1000 = domains.slice(0, 1000);
+    return {
+      open: await timeRuns(RUNS, async () => { await (await openUri(uri)).close(); }),
+      hostInfo: await timeRuns(RUNS, () => conn.hostInfo()),
+      domainInfo1000: await timeRuns(RUNS, () => Promise.all(first1000.map((dom) => conn.domainInfo(dom)))),
+      listJob: await timeRuns(RUNS, () => listDomainStates(conn, { all: true })),
+      listJsonJob: await timeRuns(RUNS, async () => JSON.stringify(await listDomainRows(conn, { all: true }))),
+      allDomainStats: await timeRuns(RUNS, () => conn.allDomainStats({ stats: STATS_STATE })),
+    };
+  } finally {
+    await conn.close();
+  }
+}
+
+async function pythonJobs(uri: string): Promise<PythonResults> {
+  const out = await runProgram(PYTHON, [join(import.meta.dirname, 'python', 'libvirt_bench.py'), uri, String(RUNS)]);
+  return JSON.parse(out) as PythonResults;
+}
+
+/** Whole processes, start-up included, as an admin runs them from a shell. */
+async function processJobs(uri: string): Promise<{ virsh: number[]; ours: number[]; oursJson: number[]; pythonJson: number[] }> {
+  const cli = join(import.meta.dirname, '..', 'bin', 'virtdeck-cli.js');
+  const pyOneShot = `import json,libvirt,sys
+c=libvirt.open(sys.argv[1]);S=['nostate','running','blocked','paused','shutdown','shutoff','crashed','pmsuspended']
+r=[]
+for d in c.listAllDomains(0):
+  s,_,m,v,_=d.info();i=d.ID();r.append({'id':None if i<0 else i,'name':d.name(),'uuid':d.UUIDString(),'state':S[s],'vcpus':v,'memoryKiB':m})
+print(json.dumps(r))`;
+  return {
+    virsh: await timeRuns(RUNS, () => runProgram('virsh', ['-c', uri, 'list', '--all'])),
+    ours: await timeRuns(RUNS, () => runProgram(process.execPath, [cli, 'list', '--all', '-c', uri])),
+    oursJson: await timeRuns(RUNS, () => runProgram(process.execPath, [cli, 'list', '--all', '--json', '-c', uri])),
+    pythonJson: await timeRuns(RUNS, () => runProgram(PYTHON, ['-c', pyOneShot, uri])),
+  };
+}
+
+const JOB_LABELS: Record<string, string> = {
+  open: 'open + close',
+  hostInfo: 'host info (type, versions, hostname, URI, node info)',
+  domainInfo1000: '1000 domain-info calls',
+  listJob: 'the `virsh list --all` job (id, name, state)',
+  listJsonJob: 'the `list --all --json` job (+ vCPUs, memory)',
+  allDomainStats: 'all-domain stats (state group)',
+};
+
+async function main(): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), 'virtdeck-bench-'));
+  const pki = await makeTestPki(join(root, 'pki'));
+  const tcpPort = await freePort();
+  const daemon = await startLibvirtd({ dir: join(root, 'libvirtd'), tcpPort, tlsPort: await freePort(), pki });
+  const uris = {
+    unix: `test+unix:///default?socket=${daemon.unixSocket}`,
+    tcp: `test+tcp://127.0.0.1:${tcpPort}/default`,
+  };
+  const keeper = await openUri(uris.unix);
+  try {
+    await populate(keeper, DOMAINS);
+    const library: Row[] = [];
+    const processes: Row[] = [];
+    for (const [transport, uri] of Object.entries(uris)) {
+      process.stderr.write(`bench: ${transport}…\n`);
+      const ours = await ourJobs(uri);
+      const python = await pythonJobs(uri);
+      for (const job of Object.keys(JOB_LABELS)) {
+        library.push({ transport, job: JOB_LABELS[job] ?? job, ours: ours[job] ?? [], others: { 'python3-libvirt': python.results[job] ?? [] } });
+      }
+      const proc = await processJobs(uri);
+      // virsh exists only as a process: its whole run stands beside our in-process job too.
+      const listRow = library.find((r) => r.transport === transport && r.job === JOB_LABELS.listJob);
+      if (listRow) library[library.indexOf(listRow)] = { ...listRow, others: { ...listRow.others, 'virsh (process)': proc.virsh } };
+      processes.push({ transport, job: '`list --all` as a process', ours: proc.ours, others: { virsh: proc.virsh } });
+      processes.push({ transport, job: '`list --all --json` as a process', ours: proc.oursJson, others: { 'python3-libvirt': proc.pythonJson } });
+    }
+    console.log(`\nIn-process jobs, ${DOMAINS} test-driver domains (half running), median of ${RUNS} runs:\n`);
+    console.log(formatTable(library, ['python3-libvirt', 'virsh (process)']));
+    console.log(`\nWhole processes, start-up included, median of ${RUNS} runs:\n`);
+    console.log(formatTable(processes, ['virsh', 'python3-libvirt']));
+  } finally {
+    await keeper.close().catch(() => undefined);
+    await stopLibvirtd(daemon);
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,57 @@
+import { LibvirtError, type Connection, type DomainRef } from '../libvirt';
+
+export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'suspend', 'resume', 'reboot'] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export function isLifecycleAction(word: string): word is LifecycleAction {
+  return (LIFECYCLE_ACTIONS as readonly string[]).includes(word);
+}
+
+const PAST_TENSE: Record<LifecycleAction, string> = {
+  start: 'started',
+  shutdown: 'is being shut down',
+  destroy: 'destroyed',
+  suspend: 'suspended',
+  resume: 'resumed',
+  reboot: 'is being rebooted',
+};
+
+/** Runs one action on a domain named by name or UUID; says what happened, as virsh does. */
+export async function runLifecycle(conn: Connection, action: LifecycleAction, domainName: string): Promise<string> {
+  const dom = await findDomain(conn, domainName);
+  switch (action) {
+    case 'start':
+      await conn.createDomain(dom);
+      break;
+    case 'shutdown':
+      await conn.shutdownDomain(dom);
+      break;
+    case 'destroy':
+      await conn.destroyDomain(dom);
+      break;
+    case 'suspend':
+      await conn.suspendDomain(dom);
+      break;
+    case 'resume':
+      await conn.resumeDomain(dom);
+      break;
+    case 'reboot':
+      await conn.rebootDomain(dom);
+      break;
+  }
+  return `Domain '${dom.name}' ${PAST_TENSE[action]}`;
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+
+/** A domain by name or UUID; libvirt's bare "Domain not found" gains the name asked for. */
+async function findDomain(conn: Connection, nameOrUuid: string): Promise<DomainRef> {
+  try {
+    return UUID.test(nameOrUuid) ? await conn.lookupDomainByUuid(nameOrUuid) : await conn.lookupDomainByName(nameOrUuid);
+  } catch (error) {
+    if (error instanceof LibvirtError && error.codeName === 'NO_DOMAIN') {
+      throw new Error(`no domain '${nameOrUuid}' on this host (${error.message})`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import { DomainStates, type Connection, type DomainStateName } from '../libvirt';
+
+/** VIR_DOMAIN_STATS_STATE: the stats group that carries state.state. */
+const STATS_STATE = 1;
+
+/** One line of `virtdeck-cli list` as text: what `virsh list` shows. */
+export interface DomainStateRow {
+  readonly id: number | null;
+  readonly name: string;
+  readonly state: DomainStateName;
+}
+
+/**
+ * Id, name and state of every domain (or the active ones) in two bulk calls, where virsh
+ * asks each domain's state in turn.
+ */
+export async function listDomainStates(conn: Connection, options: { readonly all: boolean }): Promise<DomainStateRow[]> {
+  const [domains, stats] = await Promise.all([
+    conn.listDomains({ all: options.all }),
+    conn.allDomainStats({ stats: STATS_STATE }),
+  ]);
+  const states = new Map(stats.map((s) => [s.domain.uuid, s.values['state.state']]));
+  return sortLikeVirsh(
+    domains.map((dom) => {
+      const code = states.get(dom.uuid);
+      return {
+        id: dom.id >= 0 ? dom.id : null,
+        name: dom.name,
+        state: typeof code === 'number' ? (DomainStates[code] ?? 'unknown') : 'unknown',
+      };
+    }),
+  );
+}
+
+/** One line of `virtdeck-cli list --json`; the shape is documented in the README. */
+export interface DomainRow {
+  /** The running instance's id; null when the domain is not running. */
+  readonly id: number | null;
+  readonly name: string;
+  readonly uuid: string;
+  readonly state: DomainStateName;
+  readonly vcpus: number;
+  readonly memoryKiB: number;
+}
+
+/**
+ * Every domain (or only active ones) with its state, vCPUs and memory. libvirt's drivers
+ * answer vCPUs and memory only per domain, so those calls go out pipelined, all at once.
+ */
+export async function listDomainRows(conn: Connection, options: { readonly all: boolean }): Promise<DomainRow[]> {
+  const domains = await conn.listDomains({ all: options.all });
+  const infos = await Promise.all(domains.map((dom) => conn.domainInfo(dom)));
+  const rows = domains.map((dom, i): DomainRow => {
+    const info = infos[i];
+    if (info === undefined) throw new Error(`no info came back for domain ${dom.name}`);
+    return {
+      id: dom.id >= 0 ? dom.id : null,
+      name: dom.name,
+      uuid: dom.uuid,
+      state: info.state,
+      vcpus: info.vcpus,
+      memoryKiB: info.memoryKiB,
+    };
+  });
+  return sortLikeVirsh(rows);
+}
+
+/** virsh's order: running domains by id, then the rest by name. */
+function sortLikeVirsh<Row extends { readonly id: number | null; readonly name: string }>(rows: Row[]): Row[] {
+  return rows.sort((a, b) => {
+    if (a.id !== null && b.id !== null) return a.id - b.id;
+    if (a.id !== null) return -1;
+    if (b.id !== null) return 1;
+    return a.name.localeCompare(b.name);
+  });
+}
+
+export function formatDomainTable(rows: readonly DomainStateRow[]): string {
+  const idWidth = Math.max(2, ...rows.map((r) => String(r.id ?? '-').length));
+  const nameWidth = Math.max(4, ...rows.map((r) => r.name.length));
+  const line = (id: string, name: string, state: string): string =>
+    ` ${id.padEnd(idWidth)}   ${name.padEnd(nameWidth)}   ${state}`.trimEnd();
+  const header = line('Id', 'Name', 'State');
+  return [header, '-'.repeat(header.length + 2), ...rows.map((r) => line(String(r.id ?? '-'), r.name, r.state))].join('\n');
+}

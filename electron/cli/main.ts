@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import { openUri } from '../libvirt/connect';
+import type { Connection } from '../libvirt';
+import { describeError } from './describe-error';
+import { formatHostInfo, hostInfoJson } from './info';
+import { isLifecycleAction, LIFECYCLE_ACTIONS, runLifecycle } from './lifecycle';
+import { formatDomainTable, listDomainRows, listDomainStates } from './list';
+
+const USAGE = `usage: virtdeck-cli <command> -c URI [options]
+
+commands:
+  info                      the host: type, versions, hostname, CPUs and memory
+  list [--all]              domains (running only, unless --all)
+  ${LIFECYCLE_ACTIONS.join('|')} NAME   drive one domain, by name or UUID
+
+options:
+  -c, --connect URI         the libvirt URI (default: $LIBVIRT_DEFAULT_URI, else test:///default)
+  --json                    machine-readable output (info, list)
+  --timeout SECONDS         give up connecting and opening after this long (default 30)
+  -h, --help                this text`;
+
+/** Exit codes: 0 done, 1 the operation failed, 2 the command line was wrong. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        connect: { type: 'string', short: 'c' },
+        json: { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        timeout: { type: 'string', default: '30' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`virtdeck-cli: ${describeError(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined) {
+    (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  const timeoutSeconds = Number(values.timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    process.stderr.write(`virtdeck-cli: --timeout takes a number of seconds, got '${values.timeout}'\n`);
+    return 2;
+  }
+  const timeoutMs = Math.round(timeoutSeconds * 1000);
+  const uri = values.connect ?? process.env.LIBVIRT_DEFAULT_URI ?? 'test:///default';
+  const job = pickJob(command, rest, values.json, values.all);
+  if (typeof job === 'string') {
+    process.stderr.write(`virtdeck-cli: ${job}\n${USAGE}\n`);
+    return 2;
+  }
+  let conn: Connection | undefined;
+  try {
+    conn = await openUri(uri, { connectTimeoutMs: timeoutMs, handshakeTimeoutMs: timeoutMs });
+    process.stdout.write(`${await job(conn)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`virtdeck-cli: ${describeError(error)}\n`);
+    return 1;
+  } finally {
+    await conn?.close().catch(() => undefined);
+  }
+}
+
+type Job = (conn: Connection) => Promise<string>;
+
+/** The job a command line asks for, or what is wrong with it. */
+function pickJob(command: string, rest: readonly string[], json: boolean, all: boolean): Job | string {
+  if (command === 'info' || command === 'list') {
+    if (rest.length > 0) return `'${command}' takes no argument, got '${rest.join(' ')}'`;
+  }
+  if (command === 'info') {
+    return async (conn) => {
+      const info = await hostInfoJson(conn);
+      return json ? JSON.stringify(info, null, 2) : formatHostInfo(info);
+    };
+  }
+  if (command === 'list') {
+    return async (conn) => {
+      if (json) return JSON.stringify(await listDomainRows(conn, { all }), null, 2);
+      return formatDomainTable(await listDomainStates(conn, { all }));
+    };
+  }
+  if (isLifecycleAction(command)) {
+    const [name, ...extra] = rest;
+    if (name === undefined) return `'${command}' needs a domain name or UUID`;
+    if (extra.length > 0) return `'${command}' takes one domain, got '${rest.join(' ')}'`;
+    return (conn) => runLifecycle(conn, command, name);
+  }
+  return `unknown command '${command}'`;
+}

@@ -1,0 +1,33 @@
+import { run } from './process';
+
+export async function virsh(uri: string, ...args: string[]): Promise<string> {
+  return (await run('virsh', ['-q', '-c', uri, ...args], { timeoutMs: 60_000 })).stdout;
+}
+
+/** `virsh nodeinfo` as label → value. */
+export async function virshNodeInfo(uri: string): Promise<Map<string, string>> {
+  const out = await virsh(uri, 'nodeinfo');
+  return new Map(
+    out.split('\n').filter((l) => l.includes(':')).map((l) => {
+      const at = l.indexOf(':');
+      return [l.slice(0, at).trim(), l.slice(at + 1).trim()];
+    }),
+  );
+}
+
+export interface VirshListRow {
+  readonly id: number | null;
+  readonly name: string;
+  readonly state: string;
+}
+
+/** `virsh list --all` rows; virsh prints "shut off" where the API says "shutoff". */
+export async function virshList(uri: string): Promise<VirshListRow[]> {
+  const out = await virsh(uri, 'list', '--all');
+  return out.split('\n').filter((l) => l.trim() !== '').map((line) => {
+    const match = /^\s*(\S+)\s+(\S+)\s+(.+?)\s*$/.exec(line);
+    if (!match) throw new Error(`unexpected virsh list line: ${line}`);
+    const [, id = '', name = '', state = ''] = match;
+    return { id: id === '-' ? null : Number(id), name, state };
+  });
+}
