@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { parseLibvirtUri, unixSocketPlan, type LibvirtUri } from '../../shared/uri';
 import { open } from './connection/open';
-import type { Connection } from './connection/connection';
+import type { Connection } from './connection/api';
 import type { ConnectionOptions } from './connection/options';
 import { UnsupportedUriError, UriParseError } from './uri-errors';
 import type { TransportTarget } from './transport';

@@ -1,6 +1,7 @@
 /** The public face of the libvirt library: open a connection, or speak RPC directly. */
 export { open, openOverStream } from './connection/open';
-export { Connection } from './connection/connection';
+export { RemoteConnection } from './connection/connection';
+export type { AllDomainStatsOptions, Connection } from './connection/api';
 export type { ConnectionOptions, OpenOptions } from './connection/options';
 export type { ServerFeatures } from './connection/handshake';
 export * from './connection/model';

@@ -3,6 +3,7 @@
  * pools, statistics and events, over an RpcClient that has completed the handshake.
  */
 import type { ConnectionClosedError } from '../errors';
+import type { AllDomainStatsOptions, Connection } from './api';
 import { eventMessages } from '../protocol/events';
 import { Program } from '../protocol/constants';
 import type { RpcClient } from '../rpc/client';
@@ -28,7 +29,8 @@ import type {
 const LIST_DOMAINS_ACTIVE = 1;
 const CLOSE_TIMEOUT_MS = 5000;
 
-export class Connection {
+export class RemoteConnection implements Connection {
+  readonly driver = 'remote';
   private readonly events: DomainEventHub;
 
   constructor(
@@ -186,7 +188,7 @@ export class Connection {
    * group the driver has; `domains` empty means all domains.
    */
   async allDomainStats(
-    options: { readonly domains?: readonly DomainRef[]; readonly stats?: number; readonly flags?: number } = {},
+    options: AllDomainStatsOptions = {},
   ): Promise<DomainStats[]> {
     const { retStats } = await this.rpc.call('connectGetAllDomainStats', {
       doms: [...(options.domains ?? [])],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, type Connection } from '../../../electron/libvirt';
+import { open, type RemoteConnection as Connection } from '../../../electron/libvirt';
 import { targets, TEST_NAME } from './targets';
 
 describe('pipelining against the real daemon', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { open, type Connection, type LifecycleEvent } from '../../../electron/libvirt';
+import { open, type RemoteConnection as Connection, type LifecycleEvent } from '../../../electron/libvirt';
 import { LibvirtError } from '../../../electron/libvirt/errors';
 import { TEST_DOMAIN_PREFIX } from '../../helpers/test-domains';
 import { targets, testDomainXml, TEST_NAME, uniqueName } from './targets';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConnectionClosedError } from '../../../electron/libvirt/errors';
 import { openOverStream } from '../../../electron/libvirt/connection/open';
-import type { Connection } from '../../../electron/libvirt/connection/connection';
+import type { RemoteConnection as Connection } from '../../../electron/libvirt/connection/connection';
 import type { LifecycleEvent } from '../../../electron/libvirt/connection/model';
 import { Program } from '../../../electron/libvirt/protocol/constants';
 import { eventMessages } from '../../../electron/libvirt/protocol/events';

@@ -1,0 +1,59 @@
+/**
+ * What every driver gives its caller, whether it speaks to a daemon (the remote driver)
+ * or serves the host in-process (the embedded test driver): the vir* API, one interface.
+ */
+import type { ConnectionClosedError } from '../errors';
+import type {
+  DomainInfo,
+  DomainRef,
+  DomainState,
+  DomainStats,
+  HostInfo,
+  LifecycleEvent,
+  NetworkRef,
+  NetworkSummary,
+  StoragePoolSummary,
+  Unsubscribe,
+} from './model';
+
+export interface AllDomainStatsOptions {
+  /** Empty or absent: every domain. */
+  readonly domains?: readonly DomainRef[];
+  /** VIR_DOMAIN_STATS_* bits; 0 asks for every group the driver has. */
+  readonly stats?: number;
+  readonly flags?: number;
+}
+
+export interface Connection {
+  /** Which driver serves this connection. */
+  readonly driver: 'remote' | 'embedded-test';
+  hostInfo(): Promise<HostInfo>;
+  capabilities(): Promise<string>;
+  /** Every domain by default; `{ all: false }` lists only the active ones. */
+  listDomains(options?: { readonly all?: boolean }): Promise<DomainRef[]>;
+  lookupDomainByName(name: string): Promise<DomainRef>;
+  lookupDomainByUuid(uuid: string): Promise<DomainRef>;
+  domainInfo(dom: DomainRef): Promise<DomainInfo>;
+  domainState(dom: DomainRef): Promise<DomainState>;
+  domainXml(dom: DomainRef, flags?: number): Promise<string>;
+  /** Starts a defined domain; the result carries its new id. */
+  createDomain(dom: DomainRef, flags?: number): Promise<DomainRef>;
+  shutdownDomain(dom: DomainRef, flags?: number): Promise<void>;
+  destroyDomain(dom: DomainRef, flags?: number): Promise<void>;
+  suspendDomain(dom: DomainRef): Promise<void>;
+  resumeDomain(dom: DomainRef): Promise<void>;
+  rebootDomain(dom: DomainRef, flags?: number): Promise<void>;
+  defineDomain(xml: string, flags?: number): Promise<DomainRef>;
+  undefineDomain(dom: DomainRef, flags?: number): Promise<void>;
+  listNetworks(): Promise<NetworkSummary[]>;
+  lookupNetworkByName(name: string): Promise<NetworkRef>;
+  networkXml(net: NetworkRef, flags?: number): Promise<string>;
+  listStoragePools(): Promise<StoragePoolSummary[]>;
+  allDomainStats(options?: AllDomainStatsOptions): Promise<DomainStats[]>;
+  /** Lifecycle events of every domain. */
+  onDomainLifecycle(listener: (event: LifecycleEvent) => void): Promise<Unsubscribe>;
+  /** Called once when the connection ends, for whatever reason. */
+  onClose(listener: (error: ConnectionClosedError) => void): () => void;
+  readonly isOpen: boolean;
+  close(): Promise<void>;
+}
