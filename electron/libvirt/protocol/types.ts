@@ -14,11 +14,24 @@ export function formatUuid(bytes: Uint8Array): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+/**
+ * Every call on a domain sends its UUID: the bytes of recently used ones are kept, so a
+ * burst of calls on a thousand domains parses each text once. Bounded, and the buffers
+ * are only ever read.
+ */
+const uuidBytes = new Map<string, Buffer>();
+const UUID_CACHE_MAX = 16_384;
+
 /** Parses a UUID with or without dashes; anything else is a caller error. */
 export function parseUuid(text: string): Buffer {
+  const cached = uuidBytes.get(text);
+  if (cached !== undefined) return cached;
   const hex = text.replace(/-/g, '');
   if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new ProtocolError(`invalid UUID "${text}"`);
-  return Buffer.from(hex, 'hex');
+  const bytes = Buffer.from(hex, 'hex');
+  if (uuidBytes.size >= UUID_CACHE_MAX) uuidBytes.clear();
+  uuidBytes.set(text, bytes);
+  return bytes;
 }
 
 /** remote_uuid (opaque[16]), exposed as its text form. */

@@ -22,7 +22,8 @@ export function encodePacket(header: Header, payload: Uint8Array, maxMessage = M
   const w = new XdrWriter(LENGTH_WORD + 24 + payload.length);
   w.uint(0);
   writeHeader(w, header);
-  const out = Buffer.concat([w.bytes(), payload]);
+  w.append(payload);
+  const out = w.bytes();
   if (out.length - LENGTH_WORD > maxMessage) {
     throw new ProtocolError(`message of ${out.length - LENGTH_WORD} bytes exceeds the maximum ${maxMessage}`);
   }

@@ -62,14 +62,19 @@ export class XdrReader {
 
   /** `length` bytes plus padding; the pad must be zero as RFC 4506 says. */
   fixedOpaque(length: number): Buffer {
+    const start = this.offset;
+    this.skipPadded(length, `opaque[${length}]`);
+    return Buffer.from(this.buf.subarray(start, start + length));
+  }
+
+  /** Moves past `length` bytes and their padding, which must be zero. */
+  private skipPadded(length: number, what: string): void {
     const padded = length + padding(length);
-    this.need(padded, `opaque[${length}]`);
-    const out = Buffer.from(this.buf.subarray(this.offset, this.offset + length));
+    this.need(padded, what);
     for (let i = this.offset + length; i < this.offset + padded; i++) {
       if (this.buf[i] !== 0) throw new ProtocolError('non-zero XDR padding');
     }
     this.offset += padded;
-    return out;
   }
 
   /** A u32 length checked against `max` and the remaining bytes before any copy. */
@@ -83,9 +88,12 @@ export class XdrReader {
     return this.fixedOpaque(this.varLength(max, 'opaque'));
   }
 
+  /** Decoded straight from the received buffer: no intermediate copy per string. */
   string(max: number): string {
     const length = this.varLength(max, 'string');
-    return this.fixedOpaque(length).toString('utf8');
+    const start = this.offset;
+    this.skipPadded(length, 'string');
+    return this.buf.toString('utf8', start, start + length);
   }
 
   /** The whole buffer must be consumed: trailing bytes mean we misread the layout. */
