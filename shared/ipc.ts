@@ -1,8 +1,68 @@
 /**
- * THE contract between the untrusted renderer and the main process. Both sides derive
- * their types from these maps; no channel name exists anywhere else as a bare string.
- * The foundation carries one channel; the main-process issue grows it.
+ * THE contract between the untrusted renderer and the main process. Every invoke channel
+ * is declared once here: a schema for its arguments (main validates every call against it,
+ * as input from a stranger) and the type of its result. Both sides derive their types
+ * from this file; no channel name exists anywhere else as a bare string.
  */
+import { z } from 'zod';
+import type {
+  AppError,
+} from './errors';
+import type {
+  ConnectionProfile,
+  ConnectionState,
+  ConnectionView,
+  DomainEvent,
+  DomainSummary,
+  HostInfo,
+  NetworkSummary,
+  Prompt,
+  StatsTick,
+  StoragePoolSummary,
+} from './model';
+import { DOMAIN_ACTIONS } from './model';
+
+/** Bounds on what a caller may send: nothing unbounded reaches main's handlers. */
+const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000 } as const;
+
+const id = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, _ and -');
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID looks like 8-4-4-4-12 hex digits');
+
+export const profileInputSchema = z.strictObject({
+  uri: z.string().trim().min(1, 'a connection needs a URI').max(LIMITS.uri),
+  name: z.string().trim().max(LIMITS.name),
+  autoconnect: z.boolean(),
+  reconnect: z.boolean(),
+});
+
+export const promptAnswerSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('accept') }),
+  z.strictObject({ kind: z.literal('reject') }),
+  z.strictObject({ kind: z.literal('secret'), value: z.string().max(LIMITS.secret) }),
+  z.strictObject({ kind: z.literal('responses'), values: z.array(z.string().max(LIMITS.secret)).max(LIMITS.responses) }),
+]);
+
+/** Invoke channels: argument tuple schema → result type. */
+export const invokeSchemas = {
+  'app.info': z.tuple([]),
+  'connections.list': z.tuple([]),
+  'connections.add': z.tuple([profileInputSchema]),
+  'connections.update': z.tuple([id, profileInputSchema.partial()]),
+  'connections.remove': z.tuple([id]),
+  'connections.open': z.tuple([id]),
+  'connections.close': z.tuple([id]),
+  'host.info': z.tuple([id]),
+  'host.capabilities': z.tuple([id]),
+  'domains.list': z.tuple([id]),
+  'domains.action': z.tuple([id, uuid, z.enum(DOMAIN_ACTIONS)]),
+  'domains.xml': z.tuple([id, uuid]),
+  'networks.list': z.tuple([id]),
+  'pools.list': z.tuple([id]),
+  'stats.subscribe': z.tuple([id]),
+  'stats.unsubscribe': z.tuple([id]),
+  'prompts.answer': z.tuple([id, promptAnswerSchema]),
+} as const;
+
 export interface AppInfo {
   readonly name: string;
   readonly version: string;
@@ -10,22 +70,72 @@ export interface AppInfo {
   readonly shell: 'electron' | 'browser';
 }
 
-export interface InvokeChannels {
-  'app.info': { readonly args: readonly []; readonly result: AppInfo };
+export interface InvokeResults {
+  'app.info': AppInfo;
+  'connections.list': ConnectionView[];
+  'connections.add': ConnectionProfile;
+  'connections.update': ConnectionProfile;
+  'connections.remove': null;
+  'connections.open': null;
+  'connections.close': null;
+  'host.info': HostInfo;
+  'host.capabilities': string;
+  'domains.list': DomainSummary[];
+  'domains.action': null;
+  'domains.xml': string;
+  'networks.list': NetworkSummary[];
+  'pools.list': StoragePoolSummary[];
+  'stats.subscribe': null;
+  'stats.unsubscribe': null;
+  'prompts.answer': null;
 }
 
-export type InvokeChannel = keyof InvokeChannels;
-export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
-export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
+export type InvokeChannel = keyof typeof invokeSchemas;
+export type InvokeArgs<C extends InvokeChannel> = z.infer<(typeof invokeSchemas)[C]>;
+export type InvokeResult<C extends InvokeChannel> = InvokeResults[C];
 
-/** The facade the preload exposes as `window.virtdeck`: one typed method per channel. */
+export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[];
+
+/** Events main pushes to the renderer. */
+export interface EventPayloads {
+  'connections.changed': ConnectionView[];
+  'connection.state': { readonly connectionId: string; readonly state: ConnectionState };
+  'domain.event': DomainEvent;
+  'stats.tick': StatsTick;
+  'prompt.request': Prompt;
+  'prompt.cancel': { readonly id: string };
+}
+export type EventChannel = keyof EventPayloads;
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'connections.changed',
+  'connection.state',
+  'domain.event',
+  'stats.tick',
+  'prompt.request',
+  'prompt.cancel',
+];
+
+/** What goes over the wire for an invoke: never a thrown Error, always a result value. */
+export type WireResult<C extends InvokeChannel> =
+  | { readonly ok: true; readonly value: InvokeResult<C> }
+  | { readonly ok: false; readonly error: AppError };
+
+/**
+ * The facade the preload exposes as `window.virtdeck`: one typed method per invoke
+ * channel and one subscription per event channel, built from the lists above. No generic
+ * invoke(name, ...) exists, so a compromised page can reach nothing the contract lacks.
+ */
 export type VirtdeckApi = {
-  readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+  readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<WireResult<C>>;
+} & {
+  readonly events: { readonly [E in EventChannel]: (listener: (payload: EventPayloads[E]) => void) => () => void };
 };
 
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = ['app.info'];
-
-/** Electron's IPC channel name for an invoke channel. */
-export function ipcChannelName(channel: InvokeChannel): string {
+/** Electron's IPC channel name for a contract channel. */
+export function ipcChannelName(channel: InvokeChannel | EventChannel): string {
   return `virtdeck:${channel}`;
+}
+
+export function isInvokeChannel(name: string): name is InvokeChannel {
+  return Object.hasOwn(invokeSchemas, name);
 }

@@ -1,7 +1,5 @@
-import { DomainStates, type Connection, type DomainStateName } from '../libvirt';
+import { DomainStates, listDomainDetails, StatsGroup, type Connection, type DomainStateName } from '../libvirt';
 
-/** VIR_DOMAIN_STATS_STATE: the stats group that carries state.state. */
-const STATS_STATE = 1;
 
 /** One line of `virtdeck-cli list` as text: what `virsh list` shows. */
 export interface DomainStateRow {
@@ -17,7 +15,7 @@ export interface DomainStateRow {
 export async function listDomainStates(conn: Connection, options: { readonly all: boolean }): Promise<DomainStateRow[]> {
   const [domains, stats] = await Promise.all([
     conn.listDomains({ all: options.all }),
-    conn.allDomainStats({ stats: STATS_STATE }),
+    conn.allDomainStats({ stats: StatsGroup.STATE }),
   ]);
   const states = new Map(stats.map((s) => [s.domain.uuid, s.values['state.state']]));
   return sortLikeVirsh(
@@ -43,25 +41,16 @@ export interface DomainRow {
   readonly memoryKiB: number;
 }
 
-/**
- * Every domain (or only active ones) with its state, vCPUs and memory. libvirt's drivers
- * answer vCPUs and memory only per domain, so those calls go out pipelined, all at once.
- */
+/** Every domain (or only active ones) with its state, vCPUs and memory. */
 export async function listDomainRows(conn: Connection, options: { readonly all: boolean }): Promise<DomainRow[]> {
-  const domains = await conn.listDomains({ all: options.all });
-  const infos = await Promise.all(domains.map((dom) => conn.domainInfo(dom)));
-  const rows = domains.map((dom, i): DomainRow => {
-    const info = infos[i];
-    if (info === undefined) throw new Error(`no info came back for domain ${dom.name}`);
-    return {
-      id: dom.id >= 0 ? dom.id : null,
-      name: dom.name,
-      uuid: dom.uuid,
-      state: info.state,
-      vcpus: info.vcpus,
-      memoryKiB: info.memoryKiB,
-    };
-  });
+  const rows = (await listDomainDetails(conn, options)).map(({ ref, info }): DomainRow => ({
+    id: ref.id >= 0 ? ref.id : null,
+    name: ref.name,
+    uuid: ref.uuid,
+    state: info.state,
+    vcpus: info.vcpus,
+    memoryKiB: info.memoryKiB,
+  }));
   return sortLikeVirsh(rows);
 }
 

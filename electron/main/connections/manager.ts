@@ -1,0 +1,131 @@
+/**
+ * Every connection the app knows: the saved profiles, and for each a LiveConnection that
+ * owns its transport. Every live resource sits in one map keyed by profile id and is
+ * torn down with it.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseLibvirtUri } from '../../../shared/uri';
+import type { ConnectionProfile, ConnectionView, ProfileInput } from '../../../shared/model';
+import { AppFailure } from '../app-failure';
+import type { EventSink } from '../ipc/event-sink';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
+import { LiveConnection, type Opener } from './live-connection';
+import { DEFAULT_STATS_INTERVAL_MS } from './stats-poller';
+
+/** Where profiles live between runs; the settings module provides the real one. */
+export interface ProfileStore {
+  load(): Promise<ConnectionProfile[]>;
+  save(profiles: readonly ConnectionProfile[]): Promise<void>;
+}
+
+export interface ManagerOptions {
+  readonly store: ProfileStore;
+  readonly sink: EventSink;
+  readonly open: Opener;
+  readonly onGone: (connectionId: string) => void;
+  readonly backoff?: BackoffPolicy;
+  readonly statsIntervalMs?: number;
+}
+
+/** A display name when the admin gave none: the host, or the whole URI. */
+export function defaultName(uri: string): string {
+  const parsed = parseLibvirtUri(uri);
+  if (!parsed.ok) return uri;
+  const { host, driver, path } = parsed.uri;
+  return host === undefined ? uri : `${host} (${driver}${path === '/' ? '' : path})`;
+}
+
+function validatedUri(uri: string): string {
+  const parsed = parseLibvirtUri(uri);
+  if (!parsed.ok) throw new AppFailure('invalid-uri', parsed.error.message);
+  return parsed.uri.text;
+}
+
+export class ConnectionManager {
+  private readonly live = new Map<string, LiveConnection>();
+
+  private constructor(private readonly options: ManagerOptions) {}
+
+  /** Loads the saved profiles and opens the ones marked autoconnect (without waiting). */
+  static async start(options: ManagerOptions): Promise<ConnectionManager> {
+    const manager = new ConnectionManager(options);
+    for (const profile of await options.store.load()) manager.track(profile);
+    for (const entry of manager.live.values()) {
+      if (entry.profile.autoconnect) entry.open().catch(() => undefined);
+    }
+    return manager;
+  }
+
+  list(): ConnectionView[] {
+    return [...this.live.values()].map((entry) => ({ profile: entry.profile, state: entry.state }));
+  }
+
+  async add(input: ProfileInput): Promise<ConnectionProfile> {
+    const uri = validatedUri(input.uri);
+    const profile: ConnectionProfile = {
+      id: randomUUID().replace(/-/g, ''),
+      uri,
+      name: input.name.trim() === '' ? defaultName(uri) : input.name.trim(),
+      autoconnect: input.autoconnect,
+      reconnect: input.reconnect,
+    };
+    this.track(profile);
+    await this.persist();
+    return profile;
+  }
+
+  async update(id: string, patch: Partial<ProfileInput>): Promise<ConnectionProfile> {
+    const entry = this.get(id);
+    const uri = patch.uri === undefined ? entry.profile.uri : validatedUri(patch.uri);
+    const name = patch.name === undefined ? entry.profile.name : patch.name.trim() === '' ? defaultName(uri) : patch.name.trim();
+    const next: ConnectionProfile = { ...entry.profile, ...patch, uri, name };
+    if (next.uri !== entry.profile.uri) await entry.close();
+    entry.profile = next;
+    await this.persist();
+    return next;
+  }
+
+  async remove(id: string): Promise<void> {
+    const entry = this.get(id);
+    await entry.close();
+    this.live.delete(id);
+    await this.persist();
+  }
+
+  open(id: string): Promise<void> {
+    return this.get(id).open();
+  }
+
+  close(id: string): Promise<void> {
+    return this.get(id).close();
+  }
+
+  get(id: string): LiveConnection {
+    const entry = this.live.get(id);
+    if (!entry) throw new AppFailure('not-found', `no connection with id ${id}`);
+    return entry;
+  }
+
+  /** Closes everything: app quit, or the last window gone. */
+  async dispose(): Promise<void> {
+    await Promise.allSettled([...this.live.values()].map((entry) => entry.close()));
+  }
+
+  private track(profile: ConnectionProfile): void {
+    this.live.set(
+      profile.id,
+      new LiveConnection(profile, {
+        open: this.options.open,
+        sink: this.options.sink,
+        backoff: this.options.backoff ?? DEFAULT_BACKOFF,
+        statsIntervalMs: this.options.statsIntervalMs ?? DEFAULT_STATS_INTERVAL_MS,
+        onGone: this.options.onGone,
+      }),
+    );
+  }
+
+  private async persist(): Promise<void> {
+    await this.options.store.save([...this.live.values()].map((entry) => entry.profile));
+    this.options.sink.emit('connections.changed', this.list());
+  }
+}

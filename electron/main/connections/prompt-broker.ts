@@ -1,0 +1,59 @@
+/**
+ * Questions for the person at the window (host keys, passwords, passphrases): each goes
+ * out as an event with an id and comes back through prompts.answer. No answer before the
+ * deadline counts as "refused", so a transport never waits forever on an empty chair.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PromptAnswer, PromptRequest } from '../../../shared/model';
+import { AppFailure } from '../app-failure';
+import type { EventSink } from '../ipc/event-sink';
+
+export const DEFAULT_PROMPT_TIMEOUT_MS = 120_000;
+
+interface Waiting {
+  readonly connectionId: string;
+  readonly resolve: (answer: PromptAnswer | null) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+export class PromptBroker {
+  private readonly waiting = new Map<string, Waiting>();
+
+  constructor(
+    private readonly sink: EventSink,
+    private readonly timeoutMs = DEFAULT_PROMPT_TIMEOUT_MS,
+  ) {}
+
+  /** Resolves with the answer, or null when refused, timed out or cancelled. */
+  ask(connectionId: string, request: PromptRequest): Promise<PromptAnswer | null> {
+    const id = randomUUID().replace(/-/g, '');
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.finish(id, null); }, this.timeoutMs);
+      this.waiting.set(id, { connectionId, resolve, timer });
+      this.sink.emit('prompt.request', { id, connectionId, request, expiresAt: Date.now() + this.timeoutMs });
+    });
+  }
+
+  answer(id: string, answer: PromptAnswer): void {
+    if (!this.waiting.has(id)) throw new AppFailure('not-found', 'that question is no longer waiting for an answer (it timed out or its connection closed)');
+    this.finish(id, answer);
+  }
+
+  /** Refuses every question of a connection that is going away. */
+  cancelFor(connectionId: string): void {
+    for (const [id, waiting] of this.waiting) if (waiting.connectionId === connectionId) this.finish(id, null);
+  }
+
+  dispose(): void {
+    for (const id of [...this.waiting.keys()]) this.finish(id, null);
+  }
+
+  private finish(id: string, answer: PromptAnswer | null): void {
+    const waiting = this.waiting.get(id);
+    if (!waiting) return;
+    this.waiting.delete(id);
+    clearTimeout(waiting.timer);
+    if (answer === null) this.sink.emit('prompt.cancel', { id });
+    waiting.resolve(answer);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The contract's handlers as plain functions over their dependencies, so they run in a
+ * test without Electron exactly as they run behind ipcMain or the bridge.
+ */
+import { listDomainDetails, type Connection, type DomainRef } from '../../libvirt';
+import type { AppInfo } from '../../../shared/ipc';
+import type { DomainAction, DomainSummary } from '../../../shared/model';
+import { AppFailure } from '../app-failure';
+import type { ConnectionManager } from '../connections/manager';
+import type { PromptBroker } from '../connections/prompt-broker';
+import type { Handlers } from './dispatch';
+
+export interface HandlerDeps {
+  readonly manager: ConnectionManager;
+  readonly prompts: PromptBroker;
+  readonly appInfo: AppInfo;
+}
+
+async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> {
+  try {
+    return await conn.lookupDomainByUuid(uuid);
+  } catch (error) {
+    if (error instanceof Error && 'codeName' in error && error.codeName === 'NO_DOMAIN') {
+      throw new AppFailure('not-found', `no domain with UUID ${uuid} on this host; it may have been undefined`);
+    }
+    throw error;
+  }
+}
+
+async function runAction(conn: Connection, dom: DomainRef, action: DomainAction): Promise<void> {
+  switch (action) {
+    case 'start':
+      await conn.createDomain(dom);
+      return;
+    case 'shutdown':
+      return conn.shutdownDomain(dom);
+    case 'reboot':
+      return conn.rebootDomain(dom);
+    case 'suspend':
+      return conn.suspendDomain(dom);
+    case 'resume':
+      return conn.resumeDomain(dom);
+    case 'destroy':
+      return conn.destroyDomain(dom);
+    case 'undefine':
+      return conn.undefineDomain(dom);
+  }
+}
+
+async function domainSummaries(conn: Connection): Promise<DomainSummary[]> {
+  const details = await listDomainDetails(conn, { all: true });
+  return details
+    .map(({ ref, info }) => ({
+      uuid: ref.uuid,
+      name: ref.name,
+      id: ref.id >= 0 ? ref.id : null,
+      state: info.state,
+      vcpus: info.vcpus,
+      memoryKiB: info.memoryKiB,
+      maxMemoryKiB: info.maxMemoryKiB,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function createHandlers({ manager, prompts, appInfo }: HandlerDeps): Handlers {
+  const conn = (id: string): Connection => manager.get(id).requireOpen();
+  return {
+    'app.info': () => Promise.resolve(appInfo),
+    'connections.list': () => Promise.resolve(manager.list()),
+    'connections.add': (input) => manager.add(input),
+    'connections.update': (id, patch) => manager.update(id, patch),
+    'connections.remove': async (id) => { await manager.remove(id); return null; },
+    'connections.open': async (id) => { await manager.open(id); return null; },
+    'connections.close': async (id) => { await manager.close(id); return null; },
+    'host.info': (id) => manager.get(id).host(),
+    'host.capabilities': (id) => conn(id).capabilities(),
+    'domains.list': (id) => domainSummaries(conn(id)),
+    'domains.action': async (id, uuid, action) => {
+      const c = conn(id);
+      await runAction(c, await domainByUuid(c, uuid), action);
+      return null;
+    },
+    'domains.xml': async (id, uuid) => {
+      const c = conn(id);
+      return c.domainXml(await domainByUuid(c, uuid));
+    },
+    'networks.list': async (id) => (await conn(id).listNetworks()).map((n) => ({ uuid: n.uuid, name: n.name, active: n.active, autostart: n.autostart })),
+    'pools.list': async (id) =>
+      (await conn(id).listStoragePools()).map((p) => ({
+        uuid: p.uuid,
+        name: p.name,
+        state: p.state,
+        capacity: Number(p.capacityBytes),
+        allocation: Number(p.allocationBytes),
+        available: Number(p.availableBytes),
+      })),
+    'stats.subscribe': (id) => { manager.get(id).watchStats(); return Promise.resolve(null); },
+    'stats.unsubscribe': (id) => { manager.get(id).unwatchStats(); return Promise.resolve(null); },
+    'prompts.answer': (promptId, answer) => { prompts.answer(promptId, answer); return Promise.resolve(null); },
+  };
+}

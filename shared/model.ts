@@ -1,0 +1,132 @@
+/**
+ * What crosses the IPC boundary: plain, JSON-safe data (no bigint, no class instances),
+ * the same under Electron's structured clone and over the browser bridge's WebSocket.
+ */
+import type { AppError } from './errors';
+
+/** A saved connection: never a password, never a key (keys are referenced by path in the URI). */
+export interface ConnectionProfile {
+  readonly id: string;
+  readonly uri: string;
+  /** What the admin calls it; defaults to the URI's host, or the URI itself. */
+  readonly name: string;
+  /** Open when the app starts. */
+  readonly autoconnect: boolean;
+  /** Reopen with backoff when the link is lost. */
+  readonly reconnect: boolean;
+}
+
+export type ProfileInput = Omit<ConnectionProfile, 'id'>;
+
+/** Where a connection is in its life; the renderer is told every change, it never polls. */
+export type ConnectionState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'connecting'; readonly attempt: number }
+  | { readonly kind: 'authenticating'; readonly method: string }
+  | { readonly kind: 'open'; readonly since: number; readonly verified: boolean }
+  | { readonly kind: 'degraded'; readonly reason: string }
+  | { readonly kind: 'closed' }
+  | { readonly kind: 'failed'; readonly error: AppError; readonly retryAt: number | null };
+
+export interface ConnectionView {
+  readonly profile: ConnectionProfile;
+  readonly state: ConnectionState;
+}
+
+export interface NodeInfo {
+  readonly model: string;
+  readonly memoryKiB: number;
+  readonly cpus: number;
+  readonly mhz: number;
+  readonly nodes: number;
+  readonly sockets: number;
+  readonly cores: number;
+  readonly threads: number;
+}
+
+export interface HostInfo {
+  readonly type: string;
+  readonly hypervisorVersion: string;
+  readonly libvirtVersion: string;
+  readonly hostname: string;
+  readonly uri: string;
+  readonly node: NodeInfo;
+}
+
+export const DOMAIN_STATES = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended', 'unknown'] as const;
+export type DomainStateName = (typeof DOMAIN_STATES)[number];
+
+export interface DomainSummary {
+  readonly uuid: string;
+  readonly name: string;
+  /** null while the domain is not running. */
+  readonly id: number | null;
+  readonly state: DomainStateName;
+  readonly vcpus: number;
+  readonly memoryKiB: number;
+  readonly maxMemoryKiB: number;
+}
+
+export const DOMAIN_ACTIONS = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy', 'undefine'] as const;
+export type DomainAction = (typeof DOMAIN_ACTIONS)[number];
+
+export interface NetworkSummary {
+  readonly uuid: string;
+  readonly name: string;
+  readonly active: boolean;
+  readonly autostart: boolean;
+}
+
+export interface StoragePoolSummary {
+  readonly uuid: string;
+  readonly name: string;
+  readonly state: string;
+  /** Bytes; numbers are exact up to 8 PiB, far beyond any pool. */
+  readonly capacity: number;
+  readonly allocation: number;
+  readonly available: number;
+}
+
+export interface DomainStatsSample {
+  readonly uuid: string;
+  readonly state: DomainStateName;
+  /** Share of one host CPU over the last tick, 0-100 × vCPUs; null on the first sample. */
+  readonly cpuPercent: number | null;
+  readonly memoryKiB: number | null;
+}
+
+export interface StatsTick {
+  readonly connectionId: string;
+  readonly at: number;
+  readonly domains: readonly DomainStatsSample[];
+}
+
+export interface DomainEvent {
+  readonly connectionId: string;
+  readonly uuid: string;
+  readonly name: string;
+  readonly event: string;
+  readonly detail: number;
+}
+
+/** A question main asks the person at the window; no answer in time means "refused". */
+export type PromptRequest =
+  | { readonly kind: 'host-key'; readonly host: string; readonly port: number; readonly keyType: string; readonly fingerprint: string }
+  | { readonly kind: 'password'; readonly user: string; readonly host: string }
+  | { readonly kind: 'passphrase'; readonly keyPath: string }
+  | { readonly kind: 'keyboard-interactive'; readonly name: string; readonly instructions: string; readonly prompts: readonly { readonly prompt: string; readonly echo: boolean }[] }
+  | { readonly kind: 'confirm-command'; readonly argv: readonly string[] };
+
+export interface Prompt {
+  readonly id: string;
+  readonly connectionId: string;
+  readonly request: PromptRequest;
+  /** When main stops waiting (ms since the epoch). */
+  readonly expiresAt: number;
+}
+
+export type PromptAnswer =
+  | { readonly kind: 'accept' }
+  | { readonly kind: 'reject' }
+  | { readonly kind: 'secret'; readonly value: string }
+  | { readonly kind: 'responses'; readonly values: readonly string[] };
