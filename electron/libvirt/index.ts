@@ -11,3 +11,4 @@ export { RpcClient, type CallOptions, type StreamHandler } from './rpc/client';
 export type { KeepaliveOptions } from './rpc/keepalive';
 export type { TransportTarget, TcpTarget, UnixTarget } from './transport';
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
+export { listDomainDetails, StatsGroup, type DomainDetails } from './queries';
