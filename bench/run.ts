@@ -12,6 +12,7 @@ import { listDomainRows, listDomainStates } from '../electron/cli/list';
 import { startLibvirtd, stopLibvirtd } from '../test/helpers/libvirtd';
 import { makeTestPki } from '../test/helpers/pki';
 import { freePort } from '../test/helpers/ports';
+import { StatsPoller } from '../electron/main/connections/stats-poller';
 import { populate } from './fixture';
 import { runProgram, timeRuns } from './measure';
 import { formatTable, type Row } from './report';
@@ -40,6 +41,27 @@ async function ourJobs(uri: string): Promise<Record<string, number[]>> {
       listJsonJob: await timeRuns(RUNS, async () => JSON.stringify(await listDomainRows(conn, { all: true }))),
       allDomainStats: await timeRuns(RUNS, () => conn.allDomainStats({ stats: STATS_STATE })),
     };
+  } finally {
+    await conn.close();
+  }
+}
+
+/**
+ * The main process's cost of watching a host: CPU time of this process per stats tick
+ * (one all-domain-stats call, CPU % deltas, one batched event), as a share of one core
+ * at one tick per second.
+ */
+async function statsTickCost(uri: string, ticks: number): Promise<{ cpuMsPerTick: number; wallMsPerTick: number; domains: number }> {
+  const conn = await openUri(uri);
+  try {
+    let domains = 0;
+    const poller = new StatsPoller(conn, 'bench', (tick) => { domains = tick.domains.length; }, (error) => { throw error; });
+    for (let i = 0; i < 3; i += 1) await poller.tick();
+    const cpu = process.cpuUsage();
+    const start = performance.now();
+    for (let i = 0; i < ticks; i += 1) await poller.tick();
+    const used = process.cpuUsage(cpu);
+    return { cpuMsPerTick: (used.user + used.system) / 1000 / ticks, wallMsPerTick: (performance.now() - start) / ticks, domains };
   } finally {
     await conn.close();
   }
@@ -108,6 +130,12 @@ async function main(): Promise<void> {
     console.log(formatTable(library, ['python3-libvirt', 'virsh (process)']));
     console.log(`\nWhole processes, start-up included, median of ${RUNS} runs:\n`);
     console.log(formatTable(processes, ['virsh', 'python3-libvirt']));
+    const tick = await statsTickCost(uris.unix, 50);
+    console.log(
+      `\nMain process per stats tick (${tick.domains} domains, unix, mean of 50 ticks): ` +
+        `${tick.cpuMsPerTick.toFixed(2)} ms CPU, ${tick.wallMsPerTick.toFixed(2)} ms wall; ` +
+        `at 1 tick/s that is ${(tick.cpuMsPerTick / 10).toFixed(2)} % of one core (target: under 5 %).`,
+    );
   } finally {
     await keeper.close().catch(() => undefined);
     await stopLibvirtd(daemon);
