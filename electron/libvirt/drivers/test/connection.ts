@@ -1,0 +1,205 @@
+/**
+ * The embedded test driver behind the Connection API: every call answered in-process from a
+ * TestHost, with the same results and the same LibvirtErrors the remote driver brings back
+ * from libvirtd's test driver.
+ */
+import { hostname } from 'node:os';
+import type { AllDomainStatsOptions, Connection } from '../../connection/api';
+import type {
+  DomainInfo,
+  DomainRef,
+  DomainState,
+  DomainStats,
+  HostInfo,
+  LifecycleEvent,
+  NetworkRef,
+  NetworkSummary,
+  StoragePoolSummary,
+  Unsubscribe,
+} from '../../connection/model';
+import { ConnectionClosedError } from '../../errors';
+import { capabilitiesXml } from './capabilities';
+import { errors } from './errors';
+import type { TestHost } from './host';
+
+/** What libvirt's test driver answers: virConnectGetVersion gives 2, i.e. "0.0.2". */
+export const TEST_HYPERVISOR_VERSION = '0.0.2';
+/**
+ * The libvirt whose test driver this one reproduces (and is checked against): libvirtd
+ * answers its own version here, so the embedded driver answers the version it models.
+ */
+export const MODELLED_LIBVIRT_VERSION = '9.0.0';
+
+export interface EmbeddedConnectionOptions {
+  readonly uri: string;
+  readonly readOnly?: boolean;
+  /** Called once, when the connection closes, so a shared host can be released. */
+  readonly release?: () => void;
+}
+
+export class EmbeddedTestConnection implements Connection {
+  readonly driver = 'embedded-test';
+  private closed: ConnectionClosedError | null = null;
+  private readonly closeListeners = new Set<(error: ConnectionClosedError) => void>();
+  private readonly unsubscribers = new Set<() => void>();
+
+  constructor(private readonly host: TestHost, private readonly options: EmbeddedConnectionOptions) {}
+
+  hostInfo(): Promise<HostInfo> {
+    return this.read(() => ({
+      type: 'TEST',
+      hypervisorVersion: TEST_HYPERVISOR_VERSION,
+      libvirtVersion: MODELLED_LIBVIRT_VERSION,
+      // libvirt's test driver answers the real machine's name (virGetHostname).
+      hostname: hostname(),
+      uri: this.options.uri,
+      node: { ...this.host.node },
+    }));
+  }
+
+  capabilities(): Promise<string> {
+    return this.read(() => capabilitiesXml(this.host.node));
+  }
+
+  listDomains(options: { readonly all?: boolean } = {}): Promise<DomainRef[]> {
+    return this.read(() => this.host.listDomains(options.all === false));
+  }
+
+  lookupDomainByName(name: string): Promise<DomainRef> {
+    return this.read(() => this.host.lookupDomainByName(name));
+  }
+
+  lookupDomainByUuid(uuid: string): Promise<DomainRef> {
+    return this.read(() => this.host.lookupDomainByUuid(uuid));
+  }
+
+  domainInfo(dom: DomainRef): Promise<DomainInfo> {
+    return this.read(() => this.host.domainInfo(dom));
+  }
+
+  domainState(dom: DomainRef): Promise<DomainState> {
+    return this.read(() => this.host.domainState(dom));
+  }
+
+  domainXml(dom: DomainRef, flags = 0): Promise<string> {
+    return this.read(() => this.host.domainXml(dom, flags));
+  }
+
+  createDomain(dom: DomainRef, _flags = 0): Promise<DomainRef> {
+    return this.write('virDomainCreateWithFlags', () => this.host.lifecycle(dom, 'start'));
+  }
+
+  shutdownDomain(dom: DomainRef, flags = 0): Promise<void> {
+    return this.write(flags === 0 ? 'virDomainShutdown' : 'virDomainShutdownFlags', () => {
+      this.host.lifecycle(dom, 'shutdown');
+    });
+  }
+
+  destroyDomain(dom: DomainRef, flags = 0): Promise<void> {
+    return this.write(flags === 0 ? 'virDomainDestroy' : 'virDomainDestroyFlags', () => {
+      this.host.lifecycle(dom, 'destroy');
+    });
+  }
+
+  suspendDomain(dom: DomainRef): Promise<void> {
+    return this.write('virDomainSuspend', () => {
+      this.host.lifecycle(dom, 'suspend');
+    });
+  }
+
+  resumeDomain(dom: DomainRef): Promise<void> {
+    return this.write('virDomainResume', () => {
+      this.host.lifecycle(dom, 'resume');
+    });
+  }
+
+  rebootDomain(dom: DomainRef, _flags = 0): Promise<void> {
+    return this.write('virDomainReboot', () => {
+      this.host.lifecycle(dom, 'reboot');
+    });
+  }
+
+  defineDomain(xml: string, flags = 0): Promise<DomainRef> {
+    return this.write(flags === 0 ? 'virDomainDefineXML' : 'virDomainDefineXMLFlags', () => this.host.defineDomain(xml));
+  }
+
+  undefineDomain(dom: DomainRef, flags = 0): Promise<void> {
+    return this.write(flags === 0 ? 'virDomainUndefine' : 'virDomainUndefineFlags', () => {
+      this.host.undefineDomain(dom);
+    });
+  }
+
+  listNetworks(): Promise<NetworkSummary[]> {
+    return this.read(() => this.host.listNetworks());
+  }
+
+  lookupNetworkByName(name: string): Promise<NetworkRef> {
+    return this.read(() => this.host.lookupNetworkByName(name));
+  }
+
+  networkXml(net: NetworkRef, _flags = 0): Promise<string> {
+    return this.read(() => this.host.networkXml(net));
+  }
+
+  listStoragePools(): Promise<StoragePoolSummary[]> {
+    return this.read(() => this.host.listStoragePools());
+  }
+
+  allDomainStats(options: AllDomainStatsOptions = {}): Promise<DomainStats[]> {
+    return this.read(() => this.host.allDomainStats(options));
+  }
+
+  onDomainLifecycle(listener: (event: LifecycleEvent) => void): Promise<Unsubscribe> {
+    return this.read(() => {
+      const unsubscribe = this.host.events.subscribe(listener);
+      this.unsubscribers.add(unsubscribe);
+      return () => {
+        unsubscribe();
+        this.unsubscribers.delete(unsubscribe);
+        return Promise.resolve();
+      };
+    });
+  }
+
+  onClose(listener: (error: ConnectionClosedError) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  get isOpen(): boolean {
+    return this.closed === null;
+  }
+
+  close(): Promise<void> {
+    if (this.closed !== null) return Promise.resolve();
+    const error = new ConnectionClosedError({ kind: 'local' });
+    this.closed = error;
+    for (const unsubscribe of this.unsubscribers) unsubscribe();
+    this.unsubscribers.clear();
+    this.options.release?.();
+    for (const listener of this.closeListeners) listener(error);
+    this.closeListeners.clear();
+    return Promise.resolve();
+  }
+
+  /**
+   * Runs a call on the host. The host answers synchronously; callers still get a promise
+   * that settles later, and every failure as a rejection, exactly as from the remote driver.
+   */
+  private read<T>(work: () => T): Promise<T> {
+    try {
+      if (this.closed !== null) throw this.closed;
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** A read-only connection refuses every change, naming the API as libvirt does. */
+  private write<T>(api: string, work: () => T): Promise<T> {
+    return this.read(() => {
+      if (this.options.readOnly === true) throw errors.readOnly(api);
+      return work();
+    });
+  }
+}
