@@ -1,0 +1,46 @@
+/**
+ * `npm run web`'s server (built to out/bridge/index.js): serves out/renderer and main's
+ * services on 127.0.0.1 and prints the page's address, token included.
+ *
+ * Usage: node out/bridge/index.js [--port N]
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { interimServices } from './interim-services';
+import { runBridge, type ServicesFactory } from './main';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.VIRTDECK_WEB_PORT ?? '0' } } });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port wants a port number (0 picks a free one), not '${values.port}'`);
+  process.exit(2);
+}
+
+// Where main's services plug in, sharing the window's profiles:
+//   (sink) => createMainServices({ settingsFile: join(userDataDir(), 'settings.json'), sink })
+const services: ServicesFactory = () => interimServices(packageVersion());
+
+const running = await runBridge({ services, rendererDir: join(root, 'out', 'renderer'), port });
+console.log(`Virtdeck is running in browser mode on 127.0.0.1. Open:\n\n  ${running.bridge.url}\n\nCtrl-C stops it.`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    running.stop().then(
+      () => { process.exit(0); },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,33 @@
+import { AppFailure } from '../../../electron/main/app-failure';
+import { createDispatch, type Dispatch, type Handlers } from '../../../electron/main/ipc/dispatch';
+
+function unsupported(): Promise<never> {
+  return Promise.reject(new AppFailure('unsupported', 'not in this fake'));
+}
+
+/** A fake of main's handlers: app.info answers, domains.xml echoes its arguments, the rest refuse. */
+export function fakeHandlers(version = '9.8.7-test'): Handlers {
+  return {
+    'app.info': () => Promise.resolve({ name: 'Virtdeck', version, shell: 'browser' }),
+    'connections.list': () => Promise.resolve([]),
+    'connections.add': unsupported,
+    'connections.update': unsupported,
+    'connections.remove': () => Promise.resolve(null),
+    'connections.open': () => Promise.reject(new AppFailure('not-found', 'no such connection')),
+    'connections.close': unsupported,
+    'host.info': unsupported,
+    'host.capabilities': unsupported,
+    'domains.list': unsupported,
+    'domains.action': unsupported,
+    'domains.xml': (connectionId, uuid) => Promise.resolve(`<domain conn='${connectionId}' uuid='${uuid}'/>`),
+    'networks.list': unsupported,
+    'pools.list': unsupported,
+    'stats.subscribe': unsupported,
+    'stats.unsubscribe': unsupported,
+    'prompts.answer': unsupported,
+  };
+}
+
+export function fakeDispatch(version?: string): Dispatch {
+  return createDispatch(fakeHandlers(version));
+}
