@@ -9,6 +9,10 @@ export * from './errors';
 export { ErrorCode, type ErrorCodeName } from './protocol/error-codes';
 export { RpcClient, type CallOptions, type StreamHandler } from './rpc/client';
 export type { KeepaliveOptions } from './rpc/keepalive';
-export type { TransportTarget, TcpTarget, UnixTarget } from './transport';
+export type {
+  CommandPrompt, ExtTarget, HostKeyPrompt, KeyboardInteractivePrompt, PassphrasePrompt, PasswordPrompt, PromptRequest, Prompts,
+  SshEnvironment, SshTarget, TcpTarget, TlsTarget, TransportInfo, TransportTarget, UnixTarget,
+} from './transport';
+export { isUnverified } from './transport';
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
 export { listDomainDetails, StatsGroup, type DomainDetails } from './queries';

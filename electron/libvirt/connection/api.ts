@@ -3,6 +3,7 @@
  * or serves the host in-process (the embedded test driver): the vir* API, one interface.
  */
 import type { ConnectionClosedError } from '../errors';
+import type { TransportInfo } from '../transport/info';
 import type {
   DomainInfo,
   DomainRef,
@@ -27,6 +28,8 @@ export interface AllDomainStatsOptions {
 export interface Connection {
   /** Which driver serves this connection. */
   readonly driver: 'remote' | 'embedded-test';
+  /** How the daemon is reached, and whether its identity was verified; absent in-process. */
+  readonly transport?: TransportInfo;
   hostInfo(): Promise<HostInfo>;
   capabilities(): Promise<string>;
   /** Every domain by default; `{ all: false }` lists only the active ones. */

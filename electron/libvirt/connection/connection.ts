@@ -3,6 +3,7 @@
  * pools, statistics and events, over an RpcClient that has completed the handshake.
  */
 import type { ConnectionClosedError } from '../errors';
+import type { TransportInfo } from '../transport/info';
 import type { AllDomainStatsOptions, Connection } from './api';
 import { eventMessages } from '../protocol/events';
 import { Program } from '../protocol/constants';
@@ -38,6 +39,7 @@ export class RemoteConnection implements Connection {
     readonly rpc: RpcClient,
     readonly features: ServerFeatures,
     onListenerError: (error: unknown) => void = () => undefined,
+    readonly transport?: TransportInfo,
   ) {
     this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
     rpc.onMessage(({ header, payload }) => {

@@ -1,4 +1,5 @@
 import type { KeepaliveOptions } from '../rpc/keepalive';
+import type { Prompts, SshEnvironment } from '../transport';
 
 export interface ConnectionOptions {
   /** Open read-only (VIR_CONNECT_RO). */
@@ -16,4 +17,9 @@ export interface OpenOptions extends ConnectionOptions {
   readonly name: string;
   /** Deadline for the transport to connect. Default 10 s. */
   readonly connectTimeoutMs?: number;
+  /** Answers SSH host-key, password and passphrase questions and confirms ext commands;
+   *  without it every such question is refused. */
+  readonly prompts?: Prompts;
+  /** Where the SSH transport finds ~/.ssh and the agent (tests point it elsewhere). */
+  readonly ssh?: SshEnvironment;
 }

@@ -20,6 +20,11 @@ function errnoCode(error: Error): string {
   return typeof code === 'string' ? code : 'EUNKNOWN';
 }
 
+/** A short human reason for a socket error, e.g. "connection refused". */
+export function socketErrorReason(error: Error): string {
+  return reasons[errnoCode(error)] ?? error.message;
+}
+
 export function connectSocket(
   options: net.NetConnectOpts,
   target: string,
@@ -34,7 +39,7 @@ export function connectSocket(
     const onError = (error: Error): void => {
       clearTimeout(timer);
       const code = errnoCode(error);
-      reject(new TransportError(target, code, reasons[code] ?? error.message));
+      reject(new TransportError(target, code, socketErrorReason(error)));
     };
     socket.once('error', onError);
     socket.once('connect', () => {

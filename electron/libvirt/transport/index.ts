@@ -1,18 +1,71 @@
+/**
+ * The one switch from a transport target to a byte stream for the RPC client. Every
+ * transport yields a Duplex that owns what lies under it (a socket, a TLS session, SSH
+ * sessions, a child process): destroying the stream releases all of it.
+ */
 import type { Duplex } from 'node:stream';
-import { connectTcp, type TcpTarget } from './tcp';
+import { connectExt, type ExtTarget } from './ext';
+import type { TransportInfo } from './info';
+import type { Prompts } from './prompts';
+import { connectSsh, type SshEnvironment, type SshTarget } from './ssh';
+import { connectTcp, formatHostPort, type TcpTarget } from './tcp';
+import { connectTls, type TlsTarget } from './tls';
 import { connectUnix, type UnixTarget } from './unix';
 
-export type TransportTarget = UnixTarget | TcpTarget;
-export type { TcpTarget, UnixTarget };
+export type TransportTarget = UnixTarget | TcpTarget | TlsTarget | SshTarget | ExtTarget;
+export type { ExtTarget, SshEnvironment, SshTarget, TcpTarget, TlsTarget, UnixTarget };
+export type { TransportInfo } from './info';
+export { isUnverified } from './info';
+export type * from './prompts';
 export { DEFAULT_CONNECT_TIMEOUT_MS } from './connect-socket';
 export { DEFAULT_TCP_PORT, formatHostPort } from './tcp';
+export { DEFAULT_TLS_PORT } from './tls';
 
-/** Opens the byte stream a target names; TLS, SSH and ext join this switch later. */
-export function connectTransport(target: TransportTarget, timeoutMs?: number): Promise<Duplex> {
+export interface TransportOptions {
+  /** Deadline for the stream to be ready, prompts excluded. Default 10 s. */
+  readonly timeoutMs?: number;
+  /** Answers for SSH host keys, passwords, passphrases and ext commands; absent: refuse. */
+  readonly prompts?: Prompts;
+  /** Where the SSH transport finds the user's files (tests point it elsewhere). */
+  readonly ssh?: SshEnvironment;
+}
+
+export interface OpenedTransport {
+  readonly stream: Duplex;
+  readonly info: TransportInfo;
+}
+
+export async function openTransport(target: TransportTarget, options: TransportOptions = {}): Promise<OpenedTransport> {
   switch (target.kind) {
     case 'unix':
-      return connectUnix(target, timeoutMs);
+      return { stream: await connectUnix(target, options.timeoutMs), info: { kind: 'unix', path: target.path } };
     case 'tcp':
-      return connectTcp(target, timeoutMs);
+      return { stream: await connectTcp(target, options.timeoutMs), info: { kind: 'tcp', host: target.host, port: target.port } };
+    case 'tls':
+      return connectTls(target, options.timeoutMs);
+    case 'ssh':
+      return connectSsh(target, { ...options, ...(options.ssh === undefined ? {} : { environment: options.ssh }) });
+    case 'ext':
+      return connectExt(target, options.prompts);
+  }
+}
+
+/** The stream alone, for callers that need no transport facts. */
+export async function connectTransport(target: TransportTarget, timeoutMs?: number): Promise<Duplex> {
+  return (await openTransport(target, timeoutMs === undefined ? {} : { timeoutMs })).stream;
+}
+
+/** The target as error messages name it: host and port, a socket path, a command. */
+export function describeTarget(target: TransportTarget): string {
+  switch (target.kind) {
+    case 'unix':
+      return target.path;
+    case 'tcp':
+    case 'tls':
+      return formatHostPort(target.host, target.port);
+    case 'ssh':
+      return formatHostPort(target.host, target.port ?? 22);
+    case 'ext':
+      return target.command;
   }
 }
