@@ -49,8 +49,6 @@ export const errors = {
   notPaused: (name: string): LibvirtError => libvirtError(ErrorCode.INTERNAL_ERROR, From.TEST, `domain '${name}' not paused`),
   /** virDomainObjCheckActive, shared domain code: a different code and domain than the above. */
   notActive: (): LibvirtError => libvirtError(ErrorCode.OPERATION_INVALID, From.DOMAIN, 'domain is not running'),
-  transientUndefine: (): LibvirtError =>
-    libvirtError(ErrorCode.OPERATION_INVALID, From.TEST, 'cannot undefine transient domain'),
   nameTaken: (name: string, uuid: string): LibvirtError =>
     libvirtError(ErrorCode.OPERATION_FAILED, From.DOMAIN, `domain '${name}' already exists with uuid ${uuid}`),
   uuidTaken: (name: string, uuid: string): LibvirtError =>
