@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc';
-import { backend } from './ipc/client';
+import { call } from './ipc/client';
 
 type Status =
   | { readonly kind: 'loading' }
@@ -10,21 +10,16 @@ type Status =
 export function App(): React.JSX.Element {
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   useEffect(() => {
-    const b = backend();
-    if (b.kind === 'none') {
-      setStatus({ kind: 'failed', message: b.reason });
-      return;
-    }
-    b.api['app.info']().then(
+    call('app.info').then(
       (info) => { setStatus({ kind: 'ready', info }); },
-      (error: unknown) => { setStatus({ kind: 'failed', message: String(error) }); },
+      (error: unknown) => { setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }); },
     );
   }, []);
   return (
     <main data-app-state={status.kind}>
       <h1>Virtdeck</h1>
       {status.kind === 'loading' && <p>Starting…</p>}
-      {status.kind === 'ready' && <p>Version {status.info.version}</p>}
+      {status.kind === 'ready' && <p data-testid="app-version">Version {status.info.version}</p>}
       {status.kind === 'failed' && <p role="alert">{status.message}</p>}
     </main>
   );
