@@ -34,11 +34,19 @@ function portAccepts(port: number): Promise<boolean> {
   });
 }
 
+export interface SshdOptions {
+  /** Keep the test user's password as it is (a second sshd beside the harness's must not
+   *  change the password the first one's tests use). */
+  readonly password?: string;
+  /** More public keys (the text of .pub files) to authorize beside the ones made here. */
+  readonly extraAuthorizedKeys?: readonly string[];
+}
+
 /**
  * sshd on 127.0.0.1 with a host key, user keys and a password made for this run. The run's
  * directory must be traversable by the test user: sshd reads authorized_keys as that user.
  */
-export async function startSshd(dir: string): Promise<TestSshd> {
+export async function startSshd(dir: string, options: SshdOptions = {}): Promise<TestSshd> {
   await mkdir(dir, { recursive: true, mode: 0o755 });
   await chmod(dir, 0o755);
   // Privilege separation needs this directory; on a machine without systemd nobody made it.
@@ -54,10 +62,10 @@ export async function startSshd(dir: string): Promise<TestSshd> {
   ]);
   const authorizedKeys = join(dir, 'authorized_keys');
   const publicKeys = await Promise.all([readFile(`${userKey}.pub`, 'utf8'), readFile(`${userKeyEncrypted}.pub`, 'utf8')]);
-  await writeFile(authorizedKeys, publicKeys.join(''), { mode: 0o644 });
+  await writeFile(authorizedKeys, [...publicKeys, ...(options.extraAuthorizedKeys ?? [])].join(''), { mode: 0o644 });
 
-  const password = `pw-${randomBytes(9).toString('base64url')}`;
-  await run('chpasswd', [], { input: `${SSH_TEST_USER}:${password}\n` });
+  const password = options.password ?? `pw-${randomBytes(9).toString('base64url')}`;
+  if (options.password === undefined) await run('chpasswd', [], { input: `${SSH_TEST_USER}:${password}\n` });
 
   const port = await freePort();
   const pidFile = join(dir, 'sshd.pid');
