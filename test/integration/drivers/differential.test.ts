@@ -31,6 +31,9 @@ export const DIFFERENCES = {
     "all-domain stats with no group asked: libvirt 9.0's test driver has only the state group; the embedded " +
     'driver adds cpu.*, balloon.* and vcpu.* for running domains so that the app can graph them; compared on state.*.',
   generatedUuid: 'a UUID libvirt generates for a definition without one is random on both sides; masked.',
+  listOrder:
+    "domain lists: libvirt returns its hash table's order, which varies between runs; the embedded driver " +
+    'returns definition order; lists (and stats) are compared sorted by name.',
   eventTiming:
     'libvirtd delivers events from its event loop, so an event may arrive after later replies; the events are ' +
     'compared as one ordered list at the end, not step by step.',
@@ -82,6 +85,11 @@ function looseCapabilities(doc: string): unknown {
   };
 }
 
+/** DIFFERENCES.listOrder */
+function byName<T extends { readonly name: string }>(items: readonly T[]): T[] {
+  return [...items].sort((x, y) => x.name.localeCompare(y.name));
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Rewrites one step's outcome by the documented differences; returns it unchanged otherwise. */
@@ -98,12 +106,12 @@ function normaliseStep({ label, outcome }: Step): Step {
   if (/ info$|^info off$/.test(label) && typeof value === 'object' && value !== null && 'cpuTimeNs' in value) {
     return ok({ ...value, cpuTimeNs: typeof value.cpuTimeNs }); // DIFFERENCES.cpuTime
   }
-  if (label === 'stats all groups' && Array.isArray(value)) {
-    return ok((value as DomainStats[]).map((s) => ({ domain: s.domain, params: s.params.filter((p) => p.field.startsWith('state.')) })));
-  }
   if (label.startsWith('stats') && Array.isArray(value)) {
-    return ok((value as DomainStats[]).map((s) => ({ domain: s.domain, params: s.params })));
+    // DIFFERENCES.statsGroups: with no group asked, compare the state group only.
+    const keep = (field: string) => label !== 'stats all groups' || field.startsWith('state.');
+    return ok(byName((value as DomainStats[]).map((s) => ({ name: s.domain.name, domain: s.domain, params: s.params.filter((p) => keep(p.field)) }))));
   }
+  if (label.startsWith('list') && Array.isArray(value)) return ok(byName(value as { name: string }[])); // DIFFERENCES.listOrder
   if (label === 'define generated uuid' && typeof value === 'object' && value !== null && 'uuid' in value) {
     return ok({ ...value, uuid: typeof value.uuid === 'string' && UUID.test(value.uuid) ? '<generated>' : value.uuid });
   }
