@@ -18,9 +18,9 @@ export const DIFFERENCES = {
     "domainInfo's cpuTimeNs: libvirt's test driver answers the wall clock (g_get_real_time() * 1000), " +
     'the embedded one a CPU time that grows only while the domain runs; compared as a bigint only.',
   domainXml:
-    "domain XML: libvirtd rewrites a definition through its full schema (os arch, boot, clock, on_*, devices); " +
-    'the embedded driver keeps the XML the user gave, normalised with name, uuid, memory, vcpu and id; ' +
-    'compared by those fields (loose).',
+    'domain XML: libvirtd rewrites a definition through its full schema (device addresses, interface targets, ' +
+    'empty elements printed open/close); the embedded driver keeps the XML the user gave, normalised with name, ' +
+    "uuid, memory, vcpu, id and libvirt's defaults (os arch, boot, clock, on_*); compared by those fields (loose).",
   capabilities:
     'capabilities XML: libvirt formats every host feature it models; the embedded one a smaller document; ' +
     'compared by host arch, NUMA cell count, guest OS types and domain type.',
@@ -50,6 +50,10 @@ interface LooseDomainXml {
   readonly currentMemory: unknown;
   readonly vcpu: unknown;
   readonly osType: unknown;
+  readonly osArch: unknown;
+  readonly boot: unknown;
+  readonly clock: unknown;
+  readonly lifecycle: unknown;
 }
 
 function text(node: unknown): unknown {
@@ -70,6 +74,10 @@ function looseDomainXml(doc: string): LooseDomainXml {
     currentMemory: text(root.currentMemory),
     vcpu: text(root.vcpu),
     osType: text(os?.type),
+    osArch: (os?.type as Record<string, unknown> | undefined)?.['@arch'],
+    boot: (os?.boot as Record<string, unknown> | undefined)?.['@dev'],
+    clock: (root.clock as Record<string, unknown> | undefined)?.['@offset'],
+    lifecycle: [root.on_poweroff, root.on_reboot, root.on_crash],
   };
 }
 

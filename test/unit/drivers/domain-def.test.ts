@@ -34,7 +34,7 @@ describe('domain definitions', () => {
     expect(() => parse('<domain')).toThrow(expect.objectContaining({ code: 35, domain: 20 }) as Error);
   });
 
-  it('keeps the XML as given, normalised with name, uuid, memory and the id while running', () => {
+  it('keeps the XML as given, normalised with name, uuid, memory, libvirt defaults and the id while running', () => {
     const def = parse("<domain type='test'><os><type>hvm</type></os><memory unit='MiB'>1</memory><name>a&amp;b</name><uuid>11111111-2222-3333-4444-555555555555</uuid><devices><disk type='file'/></devices></domain>");
     expect(domainDefXml(def, 4)).toBe([
       "<domain type='test' id='4'>",
@@ -44,8 +44,13 @@ describe('domain definitions', () => {
       "  <currentMemory unit='KiB'>1024</currentMemory>",
       "  <vcpu placement='static'>1</vcpu>",
       '  <os>',
-      '    <type>hvm</type>',
+      "    <type arch='i686'>hvm</type>",
+      "    <boot dev='hd'/>",
       '  </os>',
+      "  <clock offset='utc'/>",
+      '  <on_poweroff>destroy</on_poweroff>',
+      '  <on_reboot>restart</on_reboot>',
+      '  <on_crash>destroy</on_crash>',
       '  <devices>',
       "    <disk type='file'/>",
       '  </devices>',

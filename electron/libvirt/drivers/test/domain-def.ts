@@ -161,7 +161,18 @@ function normalise(el: XmlElement, v: Normalised, isTestElement: (node: XmlNode)
   const givenVcpu = firstChild(el, 'vcpu');
   if (givenVcpu !== undefined) Object.assign(vcpuAttrs, givenVcpu.attrs);
   if (v.vcpus !== v.maxVcpus) vcpuAttrs.current = String(v.vcpus);
-  const rest = el.children.filter((c) => isElement(c) && !head.has(c.name) && !isTestElement(c));
+  const tail = ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'devices'];
+  const rest = el.children
+    .filter((c): c is XmlElement => isElement(c) && !head.has(c.name) && !tail.includes(c.name) && !isTestElement(c))
+    .map((c) => (c.name === 'os' ? withOsDefaults(c) : c));
+  // The defaults libvirt writes into every definition it keeps, in libvirt's order.
+  const defaults: XmlElement[] = [
+    firstChild(el, 'clock') ?? element('clock', { offset: 'utc' }),
+    firstChild(el, 'on_poweroff') ?? textElement('on_poweroff', 'destroy'),
+    firstChild(el, 'on_reboot') ?? textElement('on_reboot', 'restart'),
+    firstChild(el, 'on_crash') ?? textElement('on_crash', 'destroy'),
+    firstChild(el, 'devices') ?? element('devices'),
+  ];
   const attrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(el.attrs)) {
     if (key === 'id' || (key.startsWith('xmlns:') && value === TEST_NAMESPACE)) continue;
@@ -174,7 +185,16 @@ function normalise(el: XmlElement, v: Normalised, isTestElement: (node: XmlNode)
     textElement('currentMemory', String(v.memoryKiB), { unit: 'KiB' }),
     textElement('vcpu', String(v.maxVcpus), vcpuAttrs),
     ...rest,
+    ...defaults,
   ]);
+}
+
+/** <os> as libvirt keeps it for the test driver: an i686 guest booting from disk by default. */
+function withOsDefaults(os: XmlElement): XmlElement {
+  const children = os.children.map((c) =>
+    isElement(c) && c.name === 'type' && c.attrs.arch === undefined ? { ...c, attrs: { arch: 'i686', ...c.attrs } } : c);
+  const boots = firstChild(os, 'boot') !== undefined || firstChild(os, 'kernel') !== undefined;
+  return { ...os, children: boots ? children : [...children, element('boot', { dev: 'hd' })] };
 }
 
 /** The definition as libvirt prints it: `id='N'` on the root while the domain runs. */
