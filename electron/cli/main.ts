@@ -4,6 +4,7 @@ import type { Connection } from '../libvirt';
 import { describeError } from './describe-error';
 import { formatHostInfo, hostInfoJson } from './info';
 import { isLifecycleAction, LIFECYCLE_ACTIONS, runLifecycle } from './lifecycle';
+import { terminalPrompts } from './terminal-prompts';
 import { formatDomainTable, listDomainRows, listDomainStates } from './list';
 
 const USAGE = `usage: virtdeck-cli <command> -c URI [options]
@@ -58,7 +59,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let conn: Connection | undefined;
   try {
-    conn = await openUri(uri, { connectTimeoutMs: timeoutMs, handshakeTimeoutMs: timeoutMs });
+    conn = await openUri(uri, {
+      connectTimeoutMs: timeoutMs,
+      handshakeTimeoutMs: timeoutMs,
+      prompts: terminalPrompts({ input: process.stdin, output: process.stderr }),
+    });
     process.stdout.write(`${await job(conn)}\n`);
     return 0;
   } catch (error) {

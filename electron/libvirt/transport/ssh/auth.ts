@@ -58,6 +58,7 @@ async function* attempts(
   plan: AuthPlan,
   log: AuthLog,
   offered: (method: SshAuthMethod) => boolean,
+  onError: (error: unknown) => void,
 ): AsyncGenerator<AnyAuthMethod> {
   const username = plan.user;
   for (const method of plan.methods) {
@@ -111,8 +112,12 @@ async function* attempts(
               instructions,
               prompts: questions.map((q) => ({ prompt: q.prompt, echo: q.echo ?? false })),
             };
-            // A refusal answers nothing, which the server counts as a failed attempt.
-            plan.whilePrompting(ask(request)).then((answers) => { finish(answers ?? []); }, () => { finish([]); });
+            // A refusal answers nothing, which the server counts as a failed attempt; a
+            // prompt that failed explains the outcome better than "authentication failed".
+            plan.whilePrompting(ask(request)).then(
+              (answers) => { finish(answers ?? []); },
+              (error: unknown) => { onError(error); finish([]); },
+            );
           },
         };
         break;
@@ -140,7 +145,7 @@ async function askPassphrase(plan: AuthPlan, keyFile: string, key: Buffer): Prom
 export function authHandler(plan: AuthPlan, log: AuthLog, onError: (error: unknown) => void): AuthHandlerMiddleware {
   // null before the first attempt: the server has not said yet what it takes.
   let left: AuthenticationType[] | null = null;
-  const queue = attempts(plan, log, (method) => left === null || left.includes(serverName[method]));
+  const queue = attempts(plan, log, (method) => left === null || left.includes(serverName[method]), onError);
   return (methodsLeft: AuthenticationType[] | null, _partialSuccess, next) => {
     left = methodsLeft;
     const stop = next as unknown as (auth: AnyAuthMethod | false) => void;

@@ -1,0 +1,106 @@
+/**
+ * virtdeck-cli's answers to the transports' questions, asked on the terminal as ssh asks
+ * them: host-key trust with its fingerprint (yes/no), passwords and passphrases without
+ * echo. Without a terminal on stdin nobody can answer, so each question fails at once with
+ * a sentence saying what was needed, instead of waiting on input that never comes.
+ */
+import { createInterface } from 'node:readline';
+import { Writable, type Readable } from 'node:stream';
+import type { PromptRequest, Prompts } from '../libvirt';
+
+export interface Terminal {
+  readonly input: Readable & { readonly isTTY?: boolean };
+  /** Where questions go: stderr, so that stdout stays clean for --json. */
+  readonly output: Writable;
+}
+
+/** Raised when a question needs a person and stdin is not a terminal. */
+export class NoTerminalError extends Error {
+  readonly kind = 'no-terminal';
+  constructor(need: string) {
+    super(`${need}, but stdin is not a terminal to ask on; run virtdeck-cli interactively, or give what it needs in the URI (keyfile=, known_hosts=) or an ssh-agent`);
+    this.name = 'NoTerminalError';
+  }
+}
+
+function describeNeed(request: PromptRequest): string {
+  switch (request.kind) {
+    case 'host-key':
+      return `the SSH host key of ${request.host}:${request.port} (${request.keyType} ${request.fingerprint}) is not in ${request.knownHostsFile}`;
+    case 'password':
+      return `a password is needed for ${request.user}@${request.host}`;
+    case 'passphrase':
+      return `a passphrase is needed for the key ${request.keyPath}`;
+    case 'keyboard-interactive':
+      return `${request.host} asks questions to log in ${request.user}`;
+    case 'confirm-command':
+      return `the URI asks to run ${request.argv.join(' ')}, which needs confirming`;
+  }
+}
+
+/** One line of input; with `hidden`, what is typed is not echoed. null on end of input or Ctrl-C. */
+function ask(terminal: Terminal, question: string, hidden: boolean): Promise<string | null> {
+  let muted = false;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (!muted) terminal.output.write(chunk);
+      callback();
+    },
+  });
+  const rl = createInterface({ input: terminal.input, output: sink, terminal: true });
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.on('SIGINT', () => { rl.close(); });
+    rl.once('close', () => {
+      if (hidden) terminal.output.write('\n');
+      if (!answered) resolve(null);
+    });
+    rl.question(question, (answer) => {
+      answered = true;
+      resolve(answer);
+      rl.close();
+    });
+    muted = hidden;
+  });
+}
+
+async function askYesNo(terminal: Terminal, question: string): Promise<boolean> {
+  for (;;) {
+    const answer = await ask(terminal, question, false);
+    if (answer === null) return false;
+    const word = answer.trim().toLowerCase();
+    if (word === 'yes') return true;
+    if (word === 'no') return false;
+    terminal.output.write("Please type 'yes' or 'no'.\n");
+  }
+}
+
+export function terminalPrompts(terminal: Terminal): Prompts {
+  const refuse = (request: PromptRequest): Promise<never> => Promise.reject(new NoTerminalError(describeNeed(request)));
+  if (terminal.input.isTTY !== true) {
+    return { hostKey: refuse, password: refuse, passphrase: refuse, keyboardInteractive: refuse, confirmCommand: refuse };
+  }
+  return {
+    hostKey: (r) => {
+      const where = r.port === 22 ? r.host : `[${r.host}]:${r.port}`;
+      terminal.output.write(`The authenticity of host '${where}' can't be established.\n${r.keyType} key fingerprint is ${r.fingerprint}.\n`);
+      return askYesNo(terminal, `Are you sure you want to continue connecting (yes/no)? `);
+    },
+    password: (r) => ask(terminal, `${r.attempt > 1 ? 'Permission denied, please try again.\n' : ''}${r.user}@${r.host}'s password: `, true),
+    passphrase: (r) => ask(terminal, `${r.attempt > 1 ? 'Wrong passphrase.\n' : ''}Enter passphrase for key '${r.keyPath}': `, true),
+    keyboardInteractive: async (r) => {
+      for (const line of [r.name, r.instructions]) if (line !== '') terminal.output.write(`${line}\n`);
+      const answers: string[] = [];
+      for (const q of r.prompts) {
+        const answer = await ask(terminal, q.prompt, !q.echo);
+        if (answer === null) return null;
+        answers.push(answer);
+      }
+      return answers;
+    },
+    confirmCommand: (r) => {
+      terminal.output.write(`The URI asks to run this program on this machine: ${r.argv.join(' ')}\n`);
+      return askYesNo(terminal, 'Run it (yes/no)? ');
+    },
+  };
+}
