@@ -8,8 +8,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { interimServices } from './interim-services';
+import type { AppInfo } from '../../shared/ipc';
+import { createMainServices } from '../main/services';
+import { asProfileStore, describeNotice } from '../main/settings/profile-store';
+import { SettingsStore } from '../main/settings/settings-store';
 import { runBridge, type ServicesFactory } from './main';
+import { userDataDir } from './user-data';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -26,12 +30,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-// Where main's services plug in, sharing the window's profiles:
-//   (sink) => createMainServices({ settingsFile: join(userDataDir(), 'settings.json'), sink })
-const services: ServicesFactory = () => interimServices(packageVersion());
+// The same services and the same profiles file as the Electron window.
+const settingsFile = join(userDataDir(), 'settings.json');
+const appInfo: AppInfo = { name: 'Virtdeck', version: packageVersion(), shell: 'browser' };
+const services: ServicesFactory = (sink) => {
+  const store = asProfileStore(new SettingsStore({ file: settingsFile }), (notice) => { console.error(describeNotice(notice)); });
+  return createMainServices({ store, sink, appInfo });
+};
 
 const running = await runBridge({ services, rendererDir: join(root, 'out', 'renderer'), port });
-console.log(`Virtdeck is running in browser mode on 127.0.0.1. Open:\n\n  ${running.bridge.url}\n\nCtrl-C stops it.`);
+console.log(`Virtdeck is running in browser mode on 127.0.0.1 (profiles in ${settingsFile}). Open:\n\n  ${running.bridge.url}\n\nCtrl-C stops it.`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
