@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUTPUTS = ['out/renderer/index.html', 'out/bridge/index.js'];
-const SOURCES = ['renderer', 'shared', 'electron/bridge', 'electron/main', 'package.json', 'vite.bridge.config.ts', 'electron.vite.config.ts'];
+const SOURCES = ['renderer', 'shared', 'electron', 'package.json', 'vite.bridge.config.ts', 'electron.vite.config.ts'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
