@@ -47,7 +47,9 @@ export class ChildProcessStream extends Duplex {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.child.stdin.write(chunk, (error) => { callback(error ?? null); });
+    // A failed write means the child closed its stdin or died (EPIPE); its exit status,
+    // reported on 'close', says more than the write error, so that is what surfaces.
+    this.child.stdin.write(chunk, () => { callback(); });
   }
 
   override _final(callback: (error?: Error | null) => void): void {

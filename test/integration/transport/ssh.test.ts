@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openUri, type OpenUriOptions } from '../../../electron/libvirt/connect';
 import { TransportError, type HostKeyPrompt, type Prompts } from '../../../electron/libvirt';
+import { run, waitFor } from '../../helpers/process';
 import { startSshAgent } from '../../helpers/ssh-agent';
 import { startSshd, stopSshd, type TestSshd } from '../../helpers/sshd';
 import { startSilentServer } from '../../helpers/tcp-relay';
@@ -48,6 +49,12 @@ async function expectOpens(text: string, opts: OpenUriOptions, virshUri?: string
   } finally {
     await conn.close();
   }
+}
+
+/** Our process's established TCP connections to the harness sshd. */
+async function sessionsToSshd(): Promise<number> {
+  const { stdout } = await run('ss', ['-Htnp', 'state', 'established', 'dst', `127.0.0.1:${sshd.port}`]);
+  return stdout.split('\n').filter((l) => l.includes(`pid=${process.pid},`)).length;
 }
 
 describe('ssh transports: authentication', () => {
@@ -208,6 +215,21 @@ describe('ssh transports: reaching the daemon', () => {
     } finally {
       await conn.close();
     }
+  });
+
+  it('runs virt-ssh-helper on the far side with proxy=native, and passes on what it says', async () => {
+    // libvirt 9.0's helper ignores socket= and dials the system socket, which the harness
+    // daemon does not own: the helper's own refusal proves it ran with our URI.
+    const opening = openUri(uri({ keyfile: sshd.userKey, known_hosts: sshd.knownHosts, sshauth: 'privkey', proxy: 'native' }), options());
+    await expect(opening).rejects.toThrow(/the remote command exited with status 1: virt-ssh-helper: cannot connect/);
+  });
+
+  it('ends the SSH session when the connection closes', async () => {
+    const conn = await openUri(uri({ keyfile: sshd.userKey, known_hosts: sshd.knownHosts, sshauth: 'privkey' }), options());
+    await conn.hostInfo();
+    expect(await sessionsToSshd()).toBeGreaterThan(0);
+    await conn.close();
+    await waitFor('our SSH session to end', async () => (await sessionsToSshd()) === 0, 5000);
   });
 
   it('reports the remote command failing, with its stderr', async () => {
