@@ -1,13 +1,45 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+/**
+ * The Electron shell: one hardened window, the contract bound to ipcMain, and main's
+ * services (the same ones the browser bridge runs) owning every connection. Kept thin on
+ * purpose: everything that can run without Electron lives in services.ts and below.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ipcChannelName, type AppInfo } from '../../shared/ipc';
-import { createMainWindow } from './window';
+import { createMainServices, type MainServices } from './services';
+import { bindIpc, WindowSink } from './ipc/electron-binding';
+import { installApplicationMenu } from './menu';
+import { asProfileStore, describeNotice } from './settings/profile-store';
+import { SettingsStore } from './settings/settings-store';
+import { createMainWindow, isAppPage } from './window';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function appInfo(): AppInfo {
-  return { name: 'Virtdeck', version: app.getVersion(), shell: 'electron' };
+async function start(): Promise<void> {
+  // No page of ours asks for a camera, notifications or anything else.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => { callback(false); });
+  const sink = new WindowSink();
+  const notices: string[] = [];
+  const store = asProfileStore(new SettingsStore({ file: join(app.getPath('userData'), 'settings.json') }), (notice) => {
+    notices.push(describeNotice(notice));
+  });
+  const services: MainServices = await createMainServices({
+    store,
+    sink,
+    appInfo: { name: 'Virtdeck', version: app.getVersion(), shell: 'electron' },
+  });
+  const unbind = bindIpc(ipcMain, services.dispatch, (event) => isAppPage(event.senderFrame?.url ?? ''));
+  installApplicationMenu();
+  const window = createMainWindow(outDir);
+  sink.attach(window);
+  for (const notice of notices) void dialog.showMessageBox(window, { type: 'warning', message: notice });
+
+  // The window owns the connections: when it goes, so do they.
+  window.on('closed', () => {
+    sink.attach(null);
+    unbind();
+    void services.dispose().finally(() => { app.quit(); });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -21,8 +53,8 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
   app.on('window-all-closed', () => { app.quit(); });
-  void app.whenReady().then(() => {
-    ipcMain.handle(ipcChannelName('app.info'), () => appInfo());
-    createMainWindow(outDir);
+  app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('Virtdeck could not start', error instanceof Error ? error.message : String(error));
+    app.quit();
   });
 }

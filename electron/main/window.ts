@@ -1,6 +1,13 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 
+/** True for the app's own page: the built renderer, or the dev server while developing. */
+export function isAppPage(url: string): boolean {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer !== undefined && devServer !== '') return url.startsWith(devServer);
+  return url.startsWith('file://') && url.includes('/renderer/index.html');
+}
+
 /**
  * The one application window, hardened: the renderer is treated as untrusted content
  * that reaches main only through the preload's contract.
