@@ -73,7 +73,7 @@ describe('virtdeck-cli failures', () => {
     try {
       const result = await runCli(['info', '--timeout', '1.5', '-c', `test+tcp://127.0.0.1:${port}/default`]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toBe(`virtdeck-cli: cannot connect to 127.0.0.1:${port}: connected, but libvirtd did not answer within 1500 ms\n`);
+      expect(result.stderr).toMatch(new RegExp(`^virtdeck-cli: cannot connect to 127\\.0\\.0\\.1:${port}: connected, but .* within 1500 ms\\n$`));
     } finally {
       silent.close();
     }
