@@ -1,14 +1,27 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './process';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'bin', 'virtdeck-cli.js');
 
-/** Builds the CLI once if this checkout has not been built yet (the test command builds it). */
+/** The newest modification time of any file below `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the CLI when this checkout has no build, or one older than its sources, so a test
+ * never judges yesterday's code (the test command builds first anyway).
+ */
 export async function ensureCliBuilt(): Promise<void> {
-  if (existsSync(join(ROOT, 'out', 'cli', 'index.js'))) return;
+  const built = join(ROOT, 'out', 'cli', 'index.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared')))) return;
   await run('npx', ['vite', 'build', '--config', join(ROOT, 'vite.cli.config.ts'), '--logLevel', 'error'], { timeoutMs: 120_000 });
 }
 
