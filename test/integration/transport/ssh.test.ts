@@ -164,6 +164,14 @@ describe('ssh transports: host keys', () => {
     expect(asked).toBe(false);
   });
 
+  it('files a trusted key in ~/.ssh/known_hosts by default, making ~/.ssh when it is missing', async () => {
+    const freshHome = join(dir, `home-without-ssh-${randomBytes(3).toString('hex')}`);
+    const text = uri({ keyfile: sshd.userKey, sshauth: 'privkey' });
+    const conn = await openUri(text, { ssh: { home: freshHome, agentSocket: '' }, prompts: { hostKey: () => Promise.resolve(true) } });
+    await conn.close();
+    expect(await readFile(join(freshHome, '.ssh', 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${sshd.port} ssh-ed25519`);
+  });
+
   it('accepts a hashed known_hosts entry', async () => {
     const [, type = '', key = ''] = (await readFile(sshd.knownHosts, 'utf8')).trim().split(/\s+/);
     const salt = randomBytes(20);

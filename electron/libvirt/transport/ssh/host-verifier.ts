@@ -59,6 +59,11 @@ export async function checkHostKey(check: HostKeyCheck, blob: Buffer): Promise<H
         `the host key ${keyType} ${fingerprint} is not in ${check.knownHostsFile} and was not trusted`);
     }
   }
-  await appendKnownHost(check.knownHostsFile, check.host, check.port, blob);
+  try {
+    await appendKnownHost(check.knownHostsFile, check.host, check.port, blob);
+  } catch {
+    // As with ssh: a key trusted now but not saved (read-only home) still serves this
+    // session; the next connection will ask again.
+  }
   return { trust: 'accepted', fingerprint };
 }

@@ -5,7 +5,8 @@
  * skipped: this client does not accept host certificates.
  */
 import { createHmac } from 'node:crypto';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { keyTypeOf } from './host-key';
 
 export interface KnownHostEntry {
@@ -110,5 +111,7 @@ export async function appendKnownHost(file: string, host: string, port: number, 
   } catch {
     // A new file.
   }
+  // ~/.ssh may not exist yet on a fresh account; ssh makes it with these permissions.
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await appendFile(file, `${prefix}${knownHostsName(host, port)} ${keyTypeOf(blob)} ${blob.toString('base64')}\n`, { mode: 0o600 });
 }
