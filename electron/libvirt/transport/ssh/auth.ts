@@ -103,6 +103,11 @@ async function* attempts(
           type: 'keyboard-interactive',
           username,
           prompt: (name, instructions, _lang, questions, finish) => {
+            // PAM often sends an empty round before or after the real one: nothing to ask.
+            if (questions.length === 0) {
+              finish([]);
+              return;
+            }
             const request = {
               kind: 'keyboard-interactive' as const,
               user: username,
