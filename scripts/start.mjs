@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: build, then open the Electron window. Electron's binary is fetched on first
 // use from outside the npm registry; where that cannot be reached, say so in one sentence
-// and point at the browser mode instead of printing a stack trace.
+// and run the very same app in the browser mode instead of printing a stack trace.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,11 +29,14 @@ const binary = electronBinary() ?? (fetchElectron() ? electronBinary() : undefin
 if (!binary) {
   console.error(
     "Virtdeck cannot open its window here: Electron's binary is not installed and could not be downloaded; " +
-      'run `npm run web` to use the same app in your browser instead.',
+      'starting the browser mode (`npm run web`) instead.',
   );
-  process.exit(1);
+  const web = spawn(process.execPath, [join(import.meta.dirname, 'web.mjs'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { web.kill('SIGTERM'); });
+  web.on('exit', (code) => { process.exit(code ?? 1); });
+} else {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  const app = spawn(binary, ['.'], { stdio: 'inherit' });
+  app.on('exit', (code) => { process.exit(code ?? 0); });
 }
-const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const app = spawn(binary, ['.'], { stdio: 'inherit' });
-app.on('exit', (code) => { process.exit(code ?? 0); });
