@@ -1,26 +1,53 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc';
-import { call } from './ipc/client';
-
-type Status =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly info: AppInfo }
-  | { readonly kind: 'failed'; readonly message: string };
+import { errorMessage } from './components/format';
+import { Dialogs } from './Dialogs';
+import { ConnectionSidebar } from './features/connections/ConnectionSidebar';
+import { refreshDomains } from './features/domains/load-domains';
+import { ConnectionView } from './features/host/ConnectionView';
+import { backend, call } from './ipc/client';
+// eslint-disable-next-line no-restricted-imports -- our module, not Node's 'events': the Node-builtins pattern matches by name
+import { routeEvents } from './ipc/events';
+import { useSelectedConnection } from './stores/selectors';
+import { actions, useStore } from './stores/store';
+import { StatusLine } from './StatusLine';
 
 export function App(): React.JSX.Element {
-  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const loaded = useStore((s) => s.connectionsLoaded);
+  const selected = useSelectedConnection();
+
   useEffect(() => {
-    call('app.info').then(
-      (info) => { setStatus({ kind: 'ready', info }); },
-      (error: unknown) => { setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }); },
+    const b = backend();
+    // Subscribe before listing, so no change between the list and the subscription is lost.
+    const unsubscribe = b.kind === 'none' ? () => undefined : routeEvents(b.api.events, { refreshDomains });
+    call('app.info').then(setInfo, (e: unknown) => { setProblem(errorMessage(e)); });
+    call('connections.list').then(
+      (views) => { actions().setConnections(views); },
+      (e: unknown) => { setProblem(`Could not list connections: ${errorMessage(e)}`); },
     );
+    return unsubscribe;
   }, []);
+
   return (
-    <main data-app-state={status.kind}>
-      <h1>Virtdeck</h1>
-      {status.kind === 'loading' && <p>Starting…</p>}
-      {status.kind === 'ready' && <p data-testid="app-version">Version {status.info.version}</p>}
-      {status.kind === 'failed' && <p role="alert">{status.message}</p>}
+    <main className="app" data-app-state={loaded ? 'ready' : problem === null ? 'loading' : 'failed'}>
+      <header className="app-header">
+        <h1>Virtdeck</h1>
+        <StatusLine problem={problem} />
+      </header>
+      <div className="app-body">
+        <ConnectionSidebar />
+        {selected
+          ? <ConnectionView key={selected.profile.id} view={selected} />
+          : <div className="content"><p className="muted empty-content">{loaded ? 'Select or add a connection.' : 'Starting…'}</p></div>}
+      </div>
+      <footer className="app-footer">
+        {info === null
+          ? <span>Virtdeck</span>
+          : <span>{info.name} · <span data-testid="app-version">Version {info.version}</span> · {info.shell === 'electron' ? 'desktop' : 'browser mode'}</span>}
+      </footer>
+      <Dialogs />
     </main>
   );
 }

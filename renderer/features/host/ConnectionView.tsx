@@ -1,0 +1,42 @@
+import type { ConnectionView as View } from '../../../shared/model';
+import { describeState, isUsable } from '../connections/state-label';
+import { startOpening } from '../connections/connection-commands';
+import { DomainsPanel } from '../domains/DomainsPanel';
+import { CapabilitiesView } from './CapabilitiesView';
+import { HostPanel } from './HostPanel';
+import { NetworksTable } from './NetworksTable';
+import { PoolsTable } from './PoolsTable';
+
+/** The main area for the selected connection: its host and guests, or why there are none. */
+export function ConnectionView({ view }: { readonly view: View }): React.JSX.Element {
+  const { profile, state } = view;
+  const id = profile.id;
+  return (
+    <div className="content" data-testid="connection-view" data-connection-id={id}>
+      <header className="content-head">
+        <h2 data-testid="content-title">{profile.name}</h2>
+        <code className="muted">{profile.uri}</code>
+      </header>
+      {isUsable(state)
+        ? (
+          <>
+            <DomainsPanel connectionId={id} />
+            <HostPanel connectionId={id} />
+            <div className="two-columns">
+              <NetworksTable connectionId={id} />
+              <PoolsTable connectionId={id} />
+            </div>
+            <CapabilitiesView connectionId={id} />
+          </>
+        )
+        : (
+          <section className="panel not-open" data-testid="not-open">
+            <p>{describeState(state, Date.now()).text}</p>
+            {(state.kind === 'idle' || state.kind === 'closed' || state.kind === 'failed') && (
+              <button type="button" className="primary" onClick={() => { startOpening(id); }}>Connect</button>
+            )}
+          </section>
+        )}
+    </div>
+  );
+}
