@@ -2,13 +2,14 @@
  * Main's services wired together, with no Electron in sight: the Electron shell and the
  * browser bridge both start the app through this one function.
  */
+import { isUnverified } from '../libvirt';
 import { openUri } from '../libvirt/connect';
-import { parseLibvirtUri } from '../../shared/uri';
 import type { AppInfo } from '../../shared/ipc';
 import type { ConnectionProfile } from '../../shared/model';
 import type { BackoffPolicy } from './connections/backoff';
 import { ConnectionManager, type ProfileStore } from './connections/manager';
 import { PromptBroker } from './connections/prompt-broker';
+import { promptsFor } from './connections/transport-prompts';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { EventSink } from './ipc/event-sink';
 import { createHandlers } from './ipc/handlers';
@@ -31,19 +32,18 @@ export interface MainServicesOptions {
   readonly promptTimeoutMs?: number;
 }
 
-/** TLS with no_verify=1 and SSH with host-key checks off are open but not verified. */
-function isVerified(uri: string): boolean {
-  const parsed = parseLibvirtUri(uri);
-  if (!parsed.ok) return false;
-  return parsed.uri.client.noVerify !== true && parsed.uri.client.knownHostsVerify !== 'ignore';
-}
-
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const prompts = new PromptBroker(options.sink, options.promptTimeoutMs);
-  const open = async (profile: ConnectionProfile) => ({
-    connection: await openUri(profile.uri, { connectTimeoutMs: CONNECT_TIMEOUT_MS, handshakeTimeoutMs: CONNECT_TIMEOUT_MS }),
-    verified: isVerified(profile.uri),
-  });
+  const open = async (profile: ConnectionProfile) => {
+    const connection = await openUri(profile.uri, {
+      connectTimeoutMs: CONNECT_TIMEOUT_MS,
+      handshakeTimeoutMs: CONNECT_TIMEOUT_MS,
+      prompts: promptsFor(profile.id, prompts),
+    });
+    // TLS opened with no_verify=1 over a certificate that failed, or SSH with host-key
+    // checks off: encrypted, but nothing vouches for the peer.
+    return { connection, verified: connection.transport === undefined || !isUnverified(connection.transport) };
+  };
   const manager = await ConnectionManager.start({
     store: options.store,
     sink: options.sink,
