@@ -51,16 +51,18 @@ function parentPid(pid: number): number | undefined {
 }
 
 /**
- * Stops every harness libvirtd whose test run is gone (its Node parent died without
- * teardown, so the daemon was orphaned). A daemon whose run is alive belongs to another
- * developer's harness on the same machine and is left alone: namespaces keep them apart.
+ * Stops every harness libvirtd whose run is gone (its Node parent, a test run or a
+ * benchmark, died without teardown, so the daemon was orphaned). A daemon whose run is
+ * alive belongs to another run on the same machine and is left alone: namespaces keep
+ * them apart.
  */
 export async function stopStaleLibvirtd(): Promise<void> {
   for (const pid of libvirtdPids()) {
     if (!(commandLine(pid) ?? '').includes(HARNESS_MARKER)) continue;
     const parent = parentPid(pid);
     const parentCmd = parent === undefined ? '' : (commandLine(parent) ?? '');
-    if (!parentCmd.includes('vitest')) await stopProcess(pid);
+    // Orphans are adopted by init (or the sandbox's first process): no Node parent is left.
+    if (parent === undefined || parent <= 1 || !/\bnode\b|vitest|tsx/.test(parentCmd)) await stopProcess(pid);
   }
 }
 
