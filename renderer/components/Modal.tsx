@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface ModalProps {
   readonly title: string;
@@ -9,7 +10,10 @@ interface ModalProps {
   readonly wide?: boolean;
 }
 
-/** A dialog over the app: focus moves in on open, Escape cancels. */
+/**
+ * A dialog over the app: focus moves in on open, Escape cancels. Rendered into <body> so
+ * a dialog opened from a table row does not land inside the <tbody>.
+ */
 export function Modal({ title, testId, onCancel, children, wide = false }: ModalProps): React.JSX.Element {
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -18,7 +22,7 @@ export function Modal({ title, testId, onCancel, children, wide = false }: Modal
     const target = box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button:not([disabled])');
     target?.focus();
   }, []);
-  return (
+  return createPortal(
     <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onCancel(); }}>
       <div
         ref={box}
@@ -37,6 +41,7 @@ export function Modal({ title, testId, onCancel, children, wide = false }: Modal
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

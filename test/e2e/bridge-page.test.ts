@@ -1,44 +1,27 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
-import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBridge, type Bridge } from '../../electron/bridge/server';
+import { buildRenderer, launchChromium, REPO_ROOT as repo, type BuiltRenderer } from '../helpers/renderer-build';
 import { fakeDispatch } from '../unit/bridge/fake-handlers';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const VERSION = '9.8.7-e2e';
 
-let outDir: string;
+let renderer: BuiltRenderer;
 let bridge: Bridge;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The renderer is built from the current sources into a directory of the test's own,
-  // so a stale out/renderer can neither pass nor fail this test. Same settings as
-  // electron.vite.config.ts's renderer.
-  outDir = await mkdtemp(join(tmpdir(), 'virtdeck-e2e-renderer-'));
-  await build({
-    configFile: false,
-    root: join(repo, 'renderer'),
-    base: './',
-    plugins: [react()],
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  bridge = await startBridge({ dispatch: fakeDispatch(VERSION), rendererDir: outDir });
-  browser = await chromium.launch({
-    executablePath: inject('harness').chromium,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  renderer = await buildRenderer();
+  bridge = await startBridge({ dispatch: fakeDispatch(VERSION), rendererDir: renderer.dir });
+  browser = await launchChromium(inject('harness').chromium);
 });
 
 afterAll(async () => {
   await browser.close();
   await bridge.close();
-  await rm(outDir, { recursive: true, force: true });
+  await renderer.dispose();
 });
 
 describe('the renderer in a browser, through the bridge', () => {

@@ -38,7 +38,12 @@ export function DomainRow({ connectionId, domain }: { readonly connectionId: str
         className="domain-row"
         data-testid="domain-row"
         data-domain={domain.name}
-        onKeyDown={(e) => { if (e.key === 'Enter') showDetails(); }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter') return;
+          // Otherwise the same Enter goes on to "click" the dialog's focused Close button.
+          e.preventDefault();
+          showDetails();
+        }}
         onDoubleClick={showDetails}
       >
         <td className="domain-name">{domain.name}</td>

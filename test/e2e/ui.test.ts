@@ -1,0 +1,174 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildRenderer, launchChromium, REPO_ROOT, type BuiltRenderer } from '../helpers/renderer-build';
+import { openUiApp, type UiApp } from '../helpers/ui-app';
+
+const RESULTS = join(REPO_ROOT, 'test-results');
+const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
+const WAIT = { timeout: 20_000 };
+
+let renderer: BuiltRenderer;
+let browser: Browser;
+let app: UiApp | undefined;
+
+beforeAll(async () => {
+  renderer = await buildRenderer();
+  browser = await launchChromium(inject('harness').chromium);
+  await mkdir(RESULTS, { recursive: true });
+  await mkdir(DOCS, { recursive: true });
+});
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+afterAll(async () => {
+  await browser.close();
+  await renderer.dispose();
+});
+
+async function open(): Promise<Page> {
+  app = await openUiApp(browser, renderer.dir);
+  return app.page;
+}
+
+async function shoot(page: Page, name: string, forDocs = false): Promise<void> {
+  const path = join(RESULTS, `ui-${name}.png`);
+  await page.screenshot({ path });
+  if (forDocs) await copyFile(path, join(DOCS, `${name}.png`));
+}
+
+function connection(page: Page, name: string): Locator {
+  return page.getByTestId('connection-item').filter({ has: page.getByTestId('connection-name').getByText(name, { exact: true }) });
+}
+
+function domainRow(page: Page, name: string): Locator {
+  return page.locator(`[data-testid="domain-row"][data-domain="${name}"]`);
+}
+
+async function addByUri(page: Page, uri: string, name: string, reconnect: boolean): Promise<void> {
+  await page.getByTestId('add-connection').click();
+  const dialog = page.getByTestId('add-connection-dialog');
+  await dialog.getByTestId('tab-raw').click();
+  await dialog.getByTestId('field-uri').fill(uri);
+  await dialog.getByTestId('field-name').fill(name);
+  if (!reconnect) await dialog.getByTestId('field-reconnect').uncheck();
+  await dialog.getByTestId('field-name').press('Enter');
+  await dialog.waitFor({ state: 'detached', ...WAIT });
+}
+
+describe('the Virtdeck window, driven like an admin would', () => {
+  it('shows the embedded test host connected, with its host facts and the running domain "test"', async () => {
+    const page = await open();
+    const embedded = connection(page, 'Embedded test host');
+    await expect.poll(() => embedded.getAttribute('data-state'), WAIT).toBe('open');
+    await expect(embedded.getByTestId('connection-state').textContent()).resolves.toBe('Connected');
+    await page.getByTestId('host-info').waitFor(WAIT);
+    await expect(page.getByTestId('host-type').textContent()).resolves.toBe('TEST');
+    await expect(page.getByTestId('host-cpu-model').textContent()).resolves.toBe('i686');
+    await expect(page.getByTestId('host-cpus').textContent()).resolves.toBe('16');
+    const test = domainRow(page, 'test');
+    await test.waitFor(WAIT);
+    await expect(test.getByTestId('domain-state').getAttribute('data-state')).resolves.toBe('running');
+    // The CPU column fills from stats.tick while the table is shown.
+    await expect.poll(() => test.getByTestId('domain-cpu').textContent(), WAIT).toMatch(/%$/);
+    await page.getByTestId('pools').waitFor(WAIT);
+    await shoot(page, 'host-connected', true);
+
+    // Enter on a focused row opens its XML.
+    await test.press('Enter');
+    const details = page.getByTestId('domain-details');
+    await details.waitFor(WAIT);
+    await shoot(page, 'domain-xml');
+    await expect(details.locator('[data-testid="domain-xml"], [data-testid="domain-xml-error"]').textContent(WAIT)).resolves.toContain('<name>test</name>');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('domain-details').waitFor({ state: 'detached', ...WAIT });
+    expect(app?.problems).toEqual([]);
+  });
+
+  it('adds the harness daemon by raw URI and connects to it', async () => {
+    const page = await open();
+    await addByUri(page, inject('harness').uris.unix, 'Harness daemon', false);
+    const item = connection(page, 'Harness daemon');
+    await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
+    await expect(item.getByTestId('connection-state').textContent()).resolves.toBe('Connected');
+    await expect(page.getByTestId('content-title').textContent()).resolves.toBe('Harness daemon');
+    await domainRow(page, 'test').waitFor(WAIT);
+    await expect.poll(() => page.getByTestId('host-type').textContent(), WAIT).toBe('TEST');
+    await shoot(page, 'harness-connected');
+    expect(app?.problems).toEqual([]);
+  });
+
+  it('shows the parser\'s error for a malformed URI and does not add it', async () => {
+    const page = await open();
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByTestId('add-connection-dialog');
+    // The fields tab previews the URI it builds.
+    await dialog.getByTestId('field-user').fill('root');
+    await dialog.getByTestId('field-host').fill('kvm1.example.org');
+    await dialog.getByTestId('field-params').fill('keyfile=/home/admin/.ssh/id_ed25519');
+    await expect(dialog.getByTestId('uri-preview').textContent()).resolves.toBe('qemu+ssh://root@kvm1.example.org/system?keyfile=/home/admin/.ssh/id_ed25519');
+    await shoot(page, 'add-connection', true);
+    await dialog.getByTestId('tab-raw').click();
+    await dialog.getByTestId('field-uri').fill('qemu+ssh://host:/system');
+    const error = dialog.getByTestId('uri-error');
+    await error.waitFor(WAIT);
+    expect((await error.textContent())?.length).toBeGreaterThan(10);
+    await expect(dialog.getByTestId('add-submit').isDisabled()).resolves.toBe(true);
+    await shoot(page, 'add-connection-invalid');
+    await dialog.getByTestId('field-uri').press('Enter');
+    await dialog.getByTestId('field-uri').press('Escape');
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
+    expect(app?.problems).toEqual([]);
+  });
+
+  it('pauses and resumes "test", and forces it off only after confirmation', async () => {
+    const page = await open();
+    const test = domainRow(page, 'test');
+    const state = (): Promise<string | null> => test.getByTestId('domain-state').getAttribute('data-state');
+    await test.waitFor(WAIT);
+    await expect.poll(state, WAIT).toBe('running');
+
+    await test.getByTestId('action-suspend').click();
+    await expect.poll(state, WAIT).toBe('paused');
+    await expect(test.getByTestId('action-resume').isEnabled()).resolves.toBe(true);
+    await test.getByTestId('action-resume').click();
+    await expect.poll(state, WAIT).toBe('running');
+
+    await test.getByTestId('action-destroy').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.waitFor(WAIT);
+    await expect(confirm.textContent()).resolves.toContain('"test"');
+    await shoot(page, 'force-off-confirm');
+    await confirm.getByTestId('confirm-cancel').click();
+    await confirm.waitFor({ state: 'detached', ...WAIT });
+    expect(await state()).toBe('running');
+
+    await test.getByTestId('action-destroy').click();
+    await confirm.getByTestId('confirm-ok').click();
+    await expect.poll(state, WAIT).toBe('shutoff');
+    await expect(test.getByTestId('action-start').isEnabled()).resolves.toBe(true);
+    expect(app?.problems).toEqual([]);
+  });
+
+  it('shows an unreachable host as failed with "connection refused", and removes it after confirmation', async () => {
+    const page = await open();
+    await addByUri(page, 'test+tcp://127.0.0.1:1/default', 'Unreachable', false);
+    const item = connection(page, 'Unreachable');
+    await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('failed');
+    const words = await item.getByTestId('connection-state').textContent();
+    expect(words).toMatch(/^Failed: /);
+    expect(words?.toLowerCase()).toContain('connection refused');
+    await shoot(page, 'connection-failed', true);
+
+    await item.getByTestId('connection-remove').click();
+    await page.getByTestId('confirm-ok').click();
+    await item.waitFor({ state: 'detached', ...WAIT });
+    await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
+    expect(app?.problems).toEqual([]);
+  });
+});

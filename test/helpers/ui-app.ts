@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { runBridge, type RunningBridge } from '../../electron/bridge/main';
+import { createMainServices } from '../../electron/main/services';
+import { asProfileStore } from '../../electron/main/settings/profile-store';
+import { SettingsStore } from '../../electron/main/settings/settings-store';
+import { TEST_APP_INFO } from './main-services';
+
+/** The app as an admin meets it: real services, a fresh settings folder, one page. */
+export interface UiApp {
+  readonly page: Page;
+  /** Console errors, failed requests and uncaught exceptions seen by the page. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openUiApp(browser: Browser, rendererDir: string): Promise<UiApp> {
+  const userData = await mkdtemp(join(tmpdir(), 'virtdeck-ui-user-data-'));
+  const settings = new SettingsStore({ file: join(userData, 'settings.json') });
+  let running: RunningBridge | undefined;
+  try {
+    running = await runBridge({
+      rendererDir,
+      // A short stats tick so the CPU column fills within a test.
+      services: (sink) => createMainServices({ store: asProfileStore(settings, () => undefined), sink, appInfo: TEST_APP_INFO, statsIntervalMs: 500 }),
+    });
+    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      // The meta CSP names frame-ancestors, which only a header can enforce (the bridge sends it).
+      if (message.type() === 'error' && !message.text().includes("'frame-ancestors' is ignored") && !message.text().includes('status of 404')) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => { problems.push(error.message); });
+    await page.goto(running.bridge.url);
+    await page.locator('main[data-app-state="ready"]').waitFor({ timeout: 15_000 });
+    const bridge = running;
+    return {
+      page,
+      problems,
+      close: async () => {
+        await page.close();
+        await bridge.stop();
+        await rm(userData, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await running?.stop();
+    await rm(userData, { recursive: true, force: true });
+    throw error;
+  }
+}
