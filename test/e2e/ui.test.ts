@@ -1,4 +1,5 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -170,5 +171,39 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await item.waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
     expect(app?.problems).toEqual([]);
+  });
+
+  it('asks before trusting an unknown SSH host key, showing host, port and fingerprint', async () => {
+    const harness = inject('harness');
+    const page = await open();
+    // A known_hosts of the test's own, empty, so the daemon's host is unknown.
+    const dir = await mkdtemp(join(tmpdir(), 'virtdeck-ui-known-hosts-'));
+    try {
+      const uri = harness.uris.ssh.replace(`known_hosts=${harness.sshd.knownHosts}`, `known_hosts=${join(dir, 'known_hosts')}`);
+      expect(uri).not.toBe(harness.uris.ssh);
+      await addByUri(page, uri, 'Over SSH', false);
+      const prompt = page.getByTestId('prompt-modal');
+      await prompt.waitFor(WAIT);
+      await expect(prompt.getByTestId('prompt-host').textContent()).resolves.toBe(`127.0.0.1:${harness.sshd.port}`);
+      await expect(prompt.getByTestId('prompt-fingerprint').textContent()).resolves.toBe(harness.sshd.hostKeyFingerprint);
+      await expect(prompt.getByTestId('prompt-countdown').textContent()).resolves.toMatch(/^\d+s left to answer$/);
+      await shoot(page, 'host-key-prompt');
+
+      // Rejected: no connection, in words.
+      await prompt.getByTestId('prompt-reject').click();
+      await prompt.waitFor({ state: 'detached', ...WAIT });
+      const item = connection(page, 'Over SSH');
+      await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('failed');
+      await expect(item.getByTestId('connection-state').textContent()).resolves.toContain('not trusted');
+
+      // Asked again, and trusted: connected.
+      await item.getByTestId('connection-open').click();
+      await prompt.getByTestId('prompt-accept').click();
+      await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
+      await domainRow(page, 'test').waitFor(WAIT);
+      expect(app?.problems).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

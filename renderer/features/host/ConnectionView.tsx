@@ -1,4 +1,5 @@
 import type { ConnectionView as View } from '../../../shared/model';
+import { useNow } from '../../components/use-now';
 import { describeState, isUsable } from '../connections/state-label';
 import { startOpening } from '../connections/connection-commands';
 import { DomainsPanel } from '../domains/DomainsPanel';
@@ -11,6 +12,8 @@ import { PoolsTable } from './PoolsTable';
 export function ConnectionView({ view }: { readonly view: View }): React.JSX.Element {
   const { profile, state } = view;
   const id = profile.id;
+  const now = useNow(state.kind === 'failed' && state.retryAt !== null);
+  const label = describeState(state, now);
   return (
     <div className="content" data-testid="connection-view" data-connection-id={id}>
       <header className="content-head">
@@ -31,7 +34,10 @@ export function ConnectionView({ view }: { readonly view: View }): React.JSX.Ele
         )
         : (
           <section className="panel not-open" data-testid="not-open">
-            <p>{describeState(state, Date.now()).text}</p>
+            <p data-testid="not-open-state">
+              <span className={`dot tone-${label.tone}`} aria-hidden="true" />
+              {label.text}
+            </p>
             {(state.kind === 'idle' || state.kind === 'closed' || state.kind === 'failed') && (
               <button type="button" className="primary" onClick={() => { startOpening(id); }}>Connect</button>
             )}
