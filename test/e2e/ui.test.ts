@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildRenderer, launchChromium, REPO_ROOT, type BuiltRenderer } from '../helpers/renderer-build';
 import { openUiApp, type UiApp } from '../helpers/ui-app';
+import { virsh } from '../helpers/virsh';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
 const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -90,16 +91,29 @@ describe('the Virtdeck window, driven like an admin would', () => {
     expect(app?.problems).toEqual([]);
   });
 
-  it('adds the harness daemon by raw URI and connects to it', async () => {
+  it('adds the harness daemon by raw URI, connects, and shows a change virsh made as it happens', async () => {
     const page = await open();
     await addByUri(page, inject('harness').uris.unix, 'Harness daemon', false);
     const item = connection(page, 'Harness daemon');
     await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
     await expect(item.getByTestId('connection-state').textContent()).resolves.toBe('Connected');
     await expect(page.getByTestId('content-title').textContent()).resolves.toBe('Harness daemon');
-    await domainRow(page, 'test').waitFor(WAIT);
+    const test = domainRow(page, 'test');
+    await test.waitFor(WAIT);
     await expect.poll(() => page.getByTestId('host-type').textContent(), WAIT).toBe('TEST');
     await shoot(page, 'harness-connected');
+
+    // A change made behind the app's back (virsh) arrives as a domain event and shows.
+    const state = (): Promise<string | null> => test.getByTestId('domain-state').getAttribute('data-state');
+    await expect.poll(state, WAIT).toBe('running');
+    const uri = inject('harness').uris.unix;
+    try {
+      await virsh(uri, 'suspend', 'test');
+      await expect.poll(state, WAIT).toBe('paused');
+    } finally {
+      await virsh(uri, 'resume', 'test');
+    }
+    await expect.poll(state, WAIT).toBe('running');
     expect(app?.problems).toEqual([]);
   });
 
@@ -205,5 +219,27 @@ describe('the Virtdeck window, driven like an admin would', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('asks for an SSH password in a password field and connects with it', async () => {
+    const { sshd, libvirtd } = inject('harness');
+    const page = await open();
+    const uri = `test+libssh://${sshd.user}@127.0.0.1:${sshd.port}/default?socket=${libvirtd.unixSocket}&known_hosts=${sshd.knownHosts}&sshauth=password`;
+    await addByUri(page, uri, 'SSH with password', false);
+    const prompt = page.getByTestId('prompt-modal');
+    await prompt.waitFor(WAIT);
+    const field = prompt.getByTestId('prompt-secret');
+    await expect(field.getAttribute('type')).resolves.toBe('password');
+    await field.fill(sshd.password);
+    await field.press('Enter');
+    await prompt.waitFor({ state: 'detached', ...WAIT });
+    const item = connection(page, 'SSH with password');
+    await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
+    await domainRow(page, 'test').waitFor(WAIT);
+    // Nothing the page keeps in storage holds the password.
+    // A string, since this file compiles without the DOM's types.
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
+    expect(stored).not.toContain(sshd.password);
+    expect(app?.problems).toEqual([]);
   });
 });
