@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { HarnessEnv } from '../helpers/harness-env';
 import { buildRenderer, launchChromium, REPO_ROOT, type BuiltRenderer } from '../helpers/renderer-build';
 import { openUiApp, type UiApp } from '../helpers/ui-app';
 import { virsh } from '../helpers/virsh';
@@ -79,6 +80,10 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect.poll(() => test.getByTestId('domain-cpu').textContent(), WAIT).toMatch(/%$/);
     await page.getByTestId('pools').waitFor(WAIT);
     await shoot(page, 'host-connected', true);
+
+    await page.getByTestId('capabilities-toggle').click();
+    await expect(page.getByTestId('capabilities-xml').textContent(WAIT)).resolves.toContain('<capabilities>');
+    await page.getByTestId('capabilities-toggle').click();
 
     // Enter on a focused row opens its XML.
     await test.press('Enter');
@@ -221,25 +226,30 @@ describe('the Virtdeck window, driven like an admin would', () => {
     }
   });
 
-  it('asks for an SSH password in a password field and connects with it', async () => {
-    const { sshd, libvirtd } = inject('harness');
+  it.each([
+    ['password', (h: HarnessEnv) => ({ auth: 'sshauth=password', secret: h.sshd.password })],
+    ['key passphrase', (h: HarnessEnv) => ({ auth: `keyfile=${h.sshd.userKeyEncrypted}&sshauth=privkey`, secret: h.sshd.userKeyPassphrase })],
+  ])('asks for an SSH %s in a password field and connects with it', async (what, pick) => {
+    const harness = inject('harness');
+    const { sshd, libvirtd } = harness;
+    const { auth, secret } = pick(harness);
     const page = await open();
-    const uri = `test+libssh://${sshd.user}@127.0.0.1:${sshd.port}/default?socket=${libvirtd.unixSocket}&known_hosts=${sshd.knownHosts}&sshauth=password`;
-    await addByUri(page, uri, 'SSH with password', false);
+    const uri = `test+libssh://${sshd.user}@127.0.0.1:${sshd.port}/default?socket=${libvirtd.unixSocket}&known_hosts=${sshd.knownHosts}&${auth}`;
+    await addByUri(page, uri, `SSH with ${what}`, false);
     const prompt = page.getByTestId('prompt-modal');
     await prompt.waitFor(WAIT);
     const field = prompt.getByTestId('prompt-secret');
     await expect(field.getAttribute('type')).resolves.toBe('password');
-    await field.fill(sshd.password);
+    await field.fill(secret);
     await field.press('Enter');
     await prompt.waitFor({ state: 'detached', ...WAIT });
-    const item = connection(page, 'SSH with password');
+    const item = connection(page, `SSH with ${what}`);
     await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
     await domainRow(page, 'test').waitFor(WAIT);
-    // Nothing the page keeps in storage holds the password.
-    // A string, since this file compiles without the DOM's types.
+    // Nothing the page keeps in storage holds the secret. A string, since this file
+    // compiles without the DOM's types.
     const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
-    expect(stored).not.toContain(sshd.password);
+    expect(stored).not.toContain(secret);
     expect(app?.problems).toEqual([]);
   });
 });
