@@ -2,7 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'tls', 'child_process', 'crypto', 'stream', 'events', 'util', 'buffer', 'http', 'https'];
+// Node's modules by exact name (a pattern would also match our own './ipc/events'), and
+// anything under the node: scheme.
+const nodeModuleNames = ['fs', 'fs/promises', 'path', 'os', 'net', 'tls', 'child_process', 'crypto', 'stream', 'events', 'util', 'buffer', 'http', 'https'];
+const nodeScheme = ['node:*'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', '.tsbuild/', 'coverage/'] },
@@ -31,9 +34,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeModuleNames.map((name) => ({ name, message: 'shared/ knows no runtime: no Node-only modules.' })),
         patterns: [
           { group: ['electron', 'electron/*'], message: 'shared/ knows no runtime: no electron.' },
-          { group: nodeBuiltins, message: 'shared/ knows no runtime: no Node-only modules.' },
+          { group: nodeScheme, message: 'shared/ knows no runtime: no Node-only modules.' },
           { group: ['react', 'react-dom', 'react-dom/*', '../electron/*', '../renderer/*'], message: 'shared/ imports neither side.' },
         ],
       }],
@@ -57,9 +61,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeModuleNames.map((name) => ({ name, message: 'The renderer knows no Node.' })),
         patterns: [
           { group: ['electron', 'electron/*'], message: 'The renderer is untrusted: it reaches main only through the IPC contract.' },
-          { group: nodeBuiltins, message: 'The renderer knows no Node.' },
+          { group: nodeScheme, message: 'The renderer knows no Node.' },
           { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'The renderer imports only shared/.' },
         ],
       }],

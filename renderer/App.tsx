@@ -6,7 +6,6 @@ import { ConnectionSidebar } from './features/connections/ConnectionSidebar';
 import { refreshDomains } from './features/domains/load-domains';
 import { ConnectionView } from './features/host/ConnectionView';
 import { backend, call } from './ipc/client';
-// eslint-disable-next-line no-restricted-imports -- our module, not Node's 'events': the Node-builtins pattern matches by name
 import { routeEvents } from './ipc/events';
 import { useSelectedConnection } from './stores/selectors';
 import { actions, useStore } from './stores/store';

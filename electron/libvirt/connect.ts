@@ -5,7 +5,6 @@
  */
 import { parseLibvirtUri, type LibvirtUri } from '../../shared/uri';
 import { open } from './connection/open';
-import { openEmbeddedTest } from './drivers/test';
 import type { Connection } from './connection/api';
 import type { OpenOptions } from './connection/options';
 import { UnsupportedUriError, UriParseError } from './uri-errors';
@@ -26,7 +25,8 @@ export function parseUriOrThrow(text: string): LibvirtUri {
 export async function openUri(text: string, options: OpenUriOptions = {}): Promise<Connection> {
   const uri = parseUriOrThrow(text);
   // No host and a driver we run in-process (test:///…): served here, as libvirt's client does.
-  if (uri.servedBy === 'embedded-test') return openEmbeddedTest(uri, { readOnly: options.readOnly });
+  // Loaded on first use: its XML parser is dead weight for a connection to a daemon.
+  if (uri.servedBy === 'embedded-test') return (await import('./drivers/test')).openEmbeddedTest(uri, { readOnly: options.readOnly });
   const target = transportTarget(uri, options.readOnly ?? false);
   return open(target, { ...options, name: uri.daemonName });
 }

@@ -10,8 +10,7 @@ import { UnsupportedUriError } from '../uri-errors';
 import type { TransportTarget } from './index';
 import { locatePkiFiles } from './pki-files';
 import { libvirtRemoteCommand } from './ssh/remote-command';
-import { DEFAULT_TCP_PORT } from './tcp';
-import { DEFAULT_TLS_PORT } from './tls';
+import { DEFAULT_TCP_PORT, DEFAULT_TLS_PORT } from './tcp';
 
 export interface TargetEnvironment {
   readonly isRoot: boolean;

@@ -4,12 +4,12 @@
  * sessions, a child process): destroying the stream releases all of it.
  */
 import type { Duplex } from 'node:stream';
-import { connectExt, type ExtTarget } from './ext';
+import type { ExtTarget } from './ext';
 import type { TransportInfo } from './info';
 import type { Prompts } from './prompts';
-import { connectSsh, type SshEnvironment, type SshTarget } from './ssh';
+import type { SshEnvironment, SshTarget } from './ssh';
 import { connectTcp, formatHostPort, type TcpTarget } from './tcp';
-import { connectTls, type TlsTarget } from './tls';
+import type { TlsTarget } from './tls';
 import { connectUnix, type UnixTarget } from './unix';
 
 export type TransportTarget = UnixTarget | TcpTarget | TlsTarget | SshTarget | ExtTarget;
@@ -18,8 +18,7 @@ export type { TransportInfo } from './info';
 export { isUnverified } from './info';
 export type * from './prompts';
 export { DEFAULT_CONNECT_TIMEOUT_MS } from './connect-socket';
-export { DEFAULT_TCP_PORT, formatHostPort } from './tcp';
-export { DEFAULT_TLS_PORT } from './tls';
+export { DEFAULT_TCP_PORT, DEFAULT_TLS_PORT, formatHostPort } from './tcp';
 
 export interface TransportOptions {
   /** Deadline for the stream to be ready, prompts excluded. Default 10 s. */
@@ -41,12 +40,16 @@ export async function openTransport(target: TransportTarget, options: TransportO
       return { stream: await connectUnix(target, options.timeoutMs), info: { kind: 'unix', path: target.path } };
     case 'tcp':
       return { stream: await connectTcp(target, options.timeoutMs), info: { kind: 'tcp', host: target.host, port: target.port } };
+    // Loaded on first use: SSH and TLS bring large modules (ssh2, crypto) that a unix or
+    // tcp connection, or a command-line run, should not pay for at start-up.
     case 'tls':
-      return connectTls(target, options.timeoutMs);
-    case 'ssh':
+      return (await import('./tls')).connectTls(target, options.timeoutMs);
+    case 'ssh': {
+      const { connectSsh } = await import('./ssh');
       return connectSsh(target, { ...options, ...(options.ssh === undefined ? {} : { environment: options.ssh }) });
+    }
     case 'ext':
-      return connectExt(target, options.prompts);
+      return (await import('./ext')).connectExt(target, options.prompts);
   }
 }
 

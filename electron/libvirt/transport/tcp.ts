@@ -9,6 +9,8 @@ export interface TcpTarget {
 
 /** libvirtd's plain TCP port (listen_tcp), unencrypted: for trusted networks and tests. */
 export const DEFAULT_TCP_PORT = 16509;
+/** libvirtd's TLS port; here so that naming it does not load the TLS transport. */
+export const DEFAULT_TLS_PORT = 16514;
 
 export function formatHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;

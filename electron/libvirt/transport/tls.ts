@@ -26,7 +26,7 @@ export interface TlsTarget {
   /** tls_priority= is a GnuTLS priority string; Node speaks OpenSSL ciphers, so it is ignored. */
 }
 
-export const DEFAULT_TLS_PORT = 16514;
+export { DEFAULT_TLS_PORT } from './tcp';
 
 /** libvirtd's verdict on our certificate, sent right after the handshake. */
 const ACCEPTED = 0x01;
