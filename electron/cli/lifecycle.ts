@@ -1,4 +1,4 @@
-import { LibvirtError, type Connection, type DomainRef } from '../libvirt';
+import { LibvirtError, runDomainAction, type Connection, type DomainRef } from '../libvirt';
 
 export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'suspend', 'resume', 'reboot'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -19,26 +19,7 @@ const PAST_TENSE: Record<LifecycleAction, string> = {
 /** Runs one action on a domain named by name or UUID; says what happened, as virsh does. */
 export async function runLifecycle(conn: Connection, action: LifecycleAction, domainName: string): Promise<string> {
   const dom = await findDomain(conn, domainName);
-  switch (action) {
-    case 'start':
-      await conn.createDomain(dom);
-      break;
-    case 'shutdown':
-      await conn.shutdownDomain(dom);
-      break;
-    case 'destroy':
-      await conn.destroyDomain(dom);
-      break;
-    case 'suspend':
-      await conn.suspendDomain(dom);
-      break;
-    case 'resume':
-      await conn.resumeDomain(dom);
-      break;
-    case 'reboot':
-      await conn.rebootDomain(dom);
-      break;
-  }
+  await runDomainAction(conn, dom, action);
   return `Domain '${dom.name}' ${PAST_TENSE[action]}`;
 }
 

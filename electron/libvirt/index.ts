@@ -16,3 +16,4 @@ export type {
 export { describeTarget, isUnverified, openTransport, type OpenedTransport, type TransportOptions } from './transport';
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
 export { listDomainDetails, StatsGroup, type DomainDetails } from './queries';
+export { runDomainAction } from './actions';

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import type { HostInfo } from '../../shared/model';
 import { run } from './process';
 
 export async function virsh(uri: string, ...args: string[]): Promise<string> {
@@ -30,4 +32,23 @@ export async function virshList(uri: string): Promise<VirshListRow[]> {
     const [, id = '', name = '', state = ''] = match;
     return { id: id === '-' ? null : Number(id), name, state };
   });
+}
+
+/** Host info as we report it must be what virsh reports for the same URI of the same daemon. */
+export async function expectHostInfoLikeVirsh(info: HostInfo, virshUri: string): Promise<void> {
+  const node = await virshNodeInfo(virshUri);
+  expect(info.node).toEqual({
+    model: node.get('CPU model'),
+    cpus: Number(node.get('CPU(s)')),
+    mhz: Number(node.get('CPU frequency')?.replace(' MHz', '')),
+    sockets: Number(node.get('CPU socket(s)')),
+    cores: Number(node.get('Core(s) per socket')),
+    threads: Number(node.get('Thread(s) per core')),
+    nodes: Number(node.get('NUMA cell(s)')),
+    memoryKiB: Number(node.get('Memory size')?.replace(' KiB', '')),
+  });
+  expect(info.hostname).toBe((await virsh(virshUri, 'hostname')).trim());
+  const version = await virsh(virshUri, 'version', '--daemon');
+  expect(version).toContain(`Running hypervisor: ${info.type} ${info.hypervisorVersion}`);
+  expect(version).toContain(`Running against daemon: ${info.libvirtVersion}`);
 }

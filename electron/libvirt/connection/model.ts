@@ -5,28 +5,8 @@ import type { LifecycleEventName } from '../protocol/events';
 
 export type { DomainRef, NetworkRef, StoragePoolRef };
 
-export interface NodeInfo {
-  readonly model: string;
-  readonly memoryKiB: number;
-  readonly cpus: number;
-  readonly mhz: number;
-  readonly nodes: number;
-  readonly sockets: number;
-  readonly cores: number;
-  readonly threads: number;
-}
-
-export interface HostInfo {
-  /** The driver's name, e.g. "TEST" or "QEMU". */
-  readonly type: string;
-  /** "x.y.z" */
-  readonly hypervisorVersion: string;
-  /** The daemon's libvirt, "x.y.z". */
-  readonly libvirtVersion: string;
-  readonly hostname: string;
-  readonly uri: string;
-  readonly node: NodeInfo;
-}
+// The host's facts are plain data the UI shows as they are: one definition, in shared/.
+export type { HostInfo, NodeInfo } from '../../../shared/model';
 
 export const DomainStates = [
   'nostate',

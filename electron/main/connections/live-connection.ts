@@ -4,7 +4,7 @@
  * events forwarded, stats polled while someone watches, and reconnects with backoff when
  * the profile asks for them.
  */
-import type { Connection, HostInfo as LibHostInfo } from '../../libvirt';
+import type { Connection } from '../../libvirt';
 import type { ConnectionProfile, ConnectionState, HostInfo } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
@@ -22,10 +22,6 @@ export interface LiveDeps {
   readonly statsIntervalMs: number;
   /** Called when the connection goes away, so questions it asked are withdrawn. */
   readonly onGone: (connectionId: string) => void;
-}
-
-function toHostInfo(info: LibHostInfo): HostInfo {
-  return { ...info, node: { ...info.node } };
 }
 
 export class LiveConnection {
@@ -117,7 +113,7 @@ export class LiveConnection {
       this.attempt = 0;
       // Host info first, at once; the domain list is the renderer's next call, never a
       // reason to hold "open" back.
-      this.hostInfo = connection.hostInfo().then(toHostInfo);
+      this.hostInfo = connection.hostInfo();
       this.hostInfo.catch(() => undefined);
       this.disposers.push(connection.onClose((error) => { this.lost(error); }));
       const unsubscribe = await connection.onDomainLifecycle((event) => {

@@ -2,9 +2,9 @@
  * The contract's handlers as plain functions over their dependencies, so they run in a
  * test without Electron exactly as they run behind ipcMain or the bridge.
  */
-import { listDomainDetails, type Connection, type DomainRef } from '../../libvirt';
+import { listDomainDetails, runDomainAction, type Connection, type DomainRef } from '../../libvirt';
 import type { AppInfo } from '../../../shared/ipc';
-import type { DomainAction, DomainSummary } from '../../../shared/model';
+import type { DomainSummary } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
@@ -24,26 +24,6 @@ async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> 
       throw new AppFailure('not-found', `no domain with UUID ${uuid} on this host; it may have been undefined`);
     }
     throw error;
-  }
-}
-
-async function runAction(conn: Connection, dom: DomainRef, action: DomainAction): Promise<void> {
-  switch (action) {
-    case 'start':
-      await conn.createDomain(dom);
-      return;
-    case 'shutdown':
-      return conn.shutdownDomain(dom);
-    case 'reboot':
-      return conn.rebootDomain(dom);
-    case 'suspend':
-      return conn.suspendDomain(dom);
-    case 'resume':
-      return conn.resumeDomain(dom);
-    case 'destroy':
-      return conn.destroyDomain(dom);
-    case 'undefine':
-      return conn.undefineDomain(dom);
   }
 }
 
@@ -77,7 +57,7 @@ export function createHandlers({ manager, prompts, appInfo }: HandlerDeps): Hand
     'domains.list': (id) => domainSummaries(conn(id)),
     'domains.action': async (id, uuid, action) => {
       const c = conn(id);
-      await runAction(c, await domainByUuid(c, uuid), action);
+      await runDomainAction(c, await domainByUuid(c, uuid), action);
       return null;
     },
     'domains.xml': async (id, uuid) => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureCliBuilt, runCli } from '../../helpers/cli';
 import { writeTestDriverHost } from '../../helpers/test-driver-file';
-import { virsh, virshList, virshNodeInfo } from '../../helpers/virsh';
+import { expectHostInfoLikeVirsh, virsh, virshList } from '../../helpers/virsh';
 
 /**
  * virtdeck-cli against libvirt's own virsh on the same URIs of the same real daemon: what
@@ -54,21 +54,7 @@ describe('virtdeck-cli agrees with virsh', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       const info = JSON.parse(result.stdout) as InfoJson;
-      const node = await virshNodeInfo(uri);
-      expect(info.node).toEqual({
-        model: node.get('CPU model'),
-        cpus: Number(node.get('CPU(s)')),
-        mhz: Number(node.get('CPU frequency')?.replace(' MHz', '')),
-        sockets: Number(node.get('CPU socket(s)')),
-        cores: Number(node.get('Core(s) per socket')),
-        threads: Number(node.get('Thread(s) per core')),
-        nodes: Number(node.get('NUMA cell(s)')),
-        memoryKiB: Number(node.get('Memory size')?.replace(' KiB', '')),
-      });
-      const version = await virsh(uri, 'version', '--daemon');
-      expect(version).toContain(`Running hypervisor: ${info.type} ${info.hypervisorVersion}`);
-      expect(version).toContain(`Running against daemon: ${info.libvirtVersion}`);
-      expect(info.hostname).toBe((await virsh(uri, 'hostname')).trim());
+      await expectHostInfoLikeVirsh(info, uri);
       expect(info.uri).toMatch(/^test:\/\//);
     },
   );

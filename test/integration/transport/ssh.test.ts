@@ -85,9 +85,12 @@ describe('ssh transports: authentication', () => {
 
   it('asks again after a wrong password, and fails naming the methods after three', async () => {
     let attempts = 0;
-    const opening = openUri(uri({ known_hosts: sshd.knownHosts, sshauth: 'password' }), options({
-      password: () => { attempts++; return Promise.resolve('wrong'); },
-    }));
+    // PAM delays every refused password by seconds: three of them need more than the
+    // default 10 s connect deadline.
+    const opening = openUri(uri({ known_hosts: sshd.knownHosts, sshauth: 'password' }), {
+      ...options({ password: () => { attempts++; return Promise.resolve('wrong'); } }),
+      connectTimeoutMs: 40_000,
+    });
     await expect(opening).rejects.toThrow(/authentication as virtdeck-test failed \(tried password, password, password\)/);
     expect(attempts).toBe(3);
   });
