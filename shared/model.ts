@@ -111,7 +111,15 @@ export interface DomainEvent {
 
 /** A question main asks the person at the window; no answer in time means "refused". */
 export type PromptRequest =
-  | { readonly kind: 'host-key'; readonly host: string; readonly port: number; readonly keyType: string; readonly fingerprint: string }
+  | {
+      readonly kind: 'host-key';
+      readonly host: string;
+      readonly port: number;
+      readonly keyType: string;
+      readonly fingerprint: string;
+      /** Where the key is written once trusted. */
+      readonly knownHostsFile: string;
+    }
   | { readonly kind: 'password'; readonly user: string; readonly host: string }
   | { readonly kind: 'passphrase'; readonly keyPath: string }
   | { readonly kind: 'keyboard-interactive'; readonly name: string; readonly instructions: string; readonly prompts: readonly { readonly prompt: string; readonly echo: boolean }[] }

@@ -196,7 +196,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     expect(app?.problems).toEqual([]);
   });
 
-  it('asks before trusting an unknown SSH host key, showing host, port and fingerprint', async () => {
+  it('asks before trusting an unknown SSH host key, showing host, port, fingerprint and where it will be saved', async () => {
     const harness = inject('harness');
     const page = await open();
     // A known_hosts of the test's own, empty, so the daemon's host is unknown.
@@ -209,6 +209,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
       await prompt.waitFor(WAIT);
       await expect(prompt.getByTestId('prompt-host').textContent()).resolves.toBe(`127.0.0.1:${harness.sshd.port}`);
       await expect(prompt.getByTestId('prompt-fingerprint').textContent()).resolves.toBe(harness.sshd.hostKeyFingerprint);
+      await expect(prompt.getByTestId('prompt-known-hosts').textContent()).resolves.toBe(join(dir, 'known_hosts'));
       await expect(prompt.getByTestId('prompt-countdown').textContent()).resolves.toMatch(/^\d+s left to answer$/);
       await shoot(page, 'host-key-prompt');
 

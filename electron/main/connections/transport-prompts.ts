@@ -8,8 +8,8 @@ import type { PromptBroker } from './prompt-broker';
 
 export function promptsFor(connectionId: string, broker: PromptBroker): Prompts {
   return {
-    hostKey: async ({ host, port, keyType, fingerprint }) =>
-      (await broker.ask(connectionId, { kind: 'host-key', host, port, keyType, fingerprint }))?.kind === 'accept',
+    hostKey: async ({ host, port, keyType, fingerprint, knownHostsFile }) =>
+      (await broker.ask(connectionId, { kind: 'host-key', host, port, keyType, fingerprint, knownHostsFile }))?.kind === 'accept',
     password: async ({ user, host }) => {
       const answer = await broker.ask(connectionId, { kind: 'password', user, host });
       return answer?.kind === 'secret' ? answer.value : null;

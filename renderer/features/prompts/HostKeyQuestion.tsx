@@ -9,6 +9,7 @@ export function HostKeyQuestion({ request, onAccept, onReject }: { readonly requ
       <dl className="facts">
         <div className="fact"><dt>Key type</dt><dd data-testid="prompt-key-type">{request.keyType}</dd></div>
         <div className="fact"><dt>Fingerprint</dt><dd><code data-testid="prompt-fingerprint">{request.fingerprint}</code></dd></div>
+        <div className="fact"><dt>Saved to</dt><dd><code data-testid="prompt-known-hosts">{request.knownHostsFile}</code></dd></div>
       </dl>
       <div className="dialog-buttons">
         <button type="button" data-testid="prompt-reject" onClick={onReject}>Reject</button>

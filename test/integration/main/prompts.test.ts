@@ -43,6 +43,7 @@ describe('prompts from a transport', () => {
       port: harness.sshd.port,
       keyType: 'ssh-ed25519',
       fingerprint: harness.sshd.hostKeyFingerprint,
+      knownHostsFile: join(harness.root, 'accept-known_hosts'),
     });
     expect(await s.dispatch('prompts.answer', [prompt.id, { kind: 'accept' }])).toEqual({ ok: true, value: null });
     expect(await opening).toEqual({ ok: true, value: null });
