@@ -9,6 +9,7 @@ import { backend, call } from './ipc/client';
 import { routeEvents } from './ipc/events';
 import { useSelectedConnection } from './stores/selectors';
 import { actions, useStore } from './stores/store';
+import { Notices } from './Notices';
 import { StatusLine } from './StatusLine';
 
 export function App(): React.JSX.Element {
@@ -35,6 +36,7 @@ export function App(): React.JSX.Element {
         <h1>Virtdeck</h1>
         <StatusLine problem={problem} />
       </header>
+      {info !== null && info.notices.length > 0 && <Notices notices={info.notices} />}
       <div className="app-body">
         <ConnectionSidebar />
         {selected

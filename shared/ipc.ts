@@ -68,6 +68,8 @@ export interface AppInfo {
   readonly version: string;
   /** How the renderer reaches main: Electron's IPC or the loopback bridge. */
   readonly shell: 'electron' | 'browser';
+  /** What the person should know since start, in words: a settings file moved aside, say. */
+  readonly notices: readonly string[];
 }
 
 export interface InvokeResults {

@@ -32,10 +32,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 // The same services and the same profiles file as the Electron window.
 const settingsFile = join(userDataDir(), 'settings.json');
-const appInfo: AppInfo = { name: 'Virtdeck', version: packageVersion(), shell: 'browser' };
+const appInfo: Omit<AppInfo, 'notices'> = { name: 'Virtdeck', version: packageVersion(), shell: 'browser' };
+const notices: string[] = [];
 const services: ServicesFactory = (sink) => {
-  const store = asProfileStore(new SettingsStore({ file: settingsFile }), (notice) => { console.error(describeNotice(notice)); });
-  return createMainServices({ store, sink, appInfo });
+  const store = asProfileStore(new SettingsStore({ file: settingsFile }), (notice) => {
+    // In the terminal that started it, and in the page's banner.
+    console.error(describeNotice(notice));
+    notices.push(describeNotice(notice));
+  });
+  return createMainServices({ store, sink, appInfo, notices: () => notices });
 };
 
 const running = await runBridge({ services, rendererDir: join(root, 'out', 'renderer'), port });

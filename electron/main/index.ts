@@ -27,12 +27,12 @@ async function start(): Promise<void> {
     store,
     sink,
     appInfo: { name: 'Virtdeck', version: app.getVersion(), shell: 'electron' },
+    notices: () => notices,
   });
   const unbind = bindIpc(ipcMain, services.dispatch, (event) => isAppPage(event.senderFrame?.url ?? ''));
   installApplicationMenu();
   const window = createMainWindow(outDir);
   sink.attach(window);
-  for (const notice of notices) void dialog.showMessageBox(window, { type: 'warning', message: notice });
 
   // The window owns the connections: when it goes, so do they.
   window.on('closed', () => {

@@ -26,7 +26,9 @@ export interface MainServices {
 export interface MainServicesOptions {
   readonly store: ProfileStore;
   readonly sink: EventSink;
-  readonly appInfo: AppInfo;
+  readonly appInfo: Omit<AppInfo, 'notices'>;
+  /** What loading the settings had to tell the person; read whenever the window asks. */
+  readonly notices?: () => readonly string[];
   readonly backoff?: BackoffPolicy;
   readonly statsIntervalMs?: number;
   readonly promptTimeoutMs?: number;
@@ -52,7 +54,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.statsIntervalMs ? { statsIntervalMs: options.statsIntervalMs } : {}),
   });
-  const dispatch = createDispatch(createHandlers({ manager, prompts, appInfo: options.appInfo }));
+  const dispatch = createDispatch(createHandlers({ manager, prompts, appInfo: options.appInfo, notices: options.notices ?? (() => []) }));
   return {
     dispatch,
     manager,

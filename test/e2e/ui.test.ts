@@ -34,8 +34,8 @@ afterAll(async () => {
   await renderer.dispose();
 });
 
-async function open(): Promise<Page> {
-  app = await openUiApp(browser, renderer.dir);
+async function open(options: { readonly settingsText?: string } = {}): Promise<Page> {
+  app = await openUiApp(browser, renderer.dir, options);
   return app.page;
 }
 
@@ -124,6 +124,16 @@ describe('the Virtdeck window, driven like an admin would', () => {
     }
     await expect.poll(state, WAIT).toBe('running');
     expect(app?.problems).toEqual([]);
+  });
+
+  it('says a corrupt settings file was moved aside, and still starts on the embedded host', async () => {
+    const page = await open({ settingsText: '{"version": 1, "profiles": [' });
+    const notices = page.getByTestId('notices');
+    await notices.waitFor(WAIT);
+    await expect(notices.textContent()).resolves.toMatch(/settings\.json\.corrupt-/);
+    await expect(page.getByText('Embedded test host').first().isVisible()).resolves.toBe(true);
+    await notices.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByTestId('notices').count()).resolves.toBe(0);
   });
 
   it('shows the parser\'s error for a malformed URI and does not add it', async () => {

@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runBridge, type RunningBridge } from '../../electron/bridge/main';
 import { createMainServices } from '../../electron/main/services';
-import { asProfileStore } from '../../electron/main/settings/profile-store';
+import { asProfileStore, describeNotice } from '../../electron/main/settings/profile-store';
 import { SettingsStore } from '../../electron/main/settings/settings-store';
 import { TEST_APP_INFO } from './main-services';
 
@@ -16,15 +16,26 @@ export interface UiApp {
   close(): Promise<void>;
 }
 
-export async function openUiApp(browser: Browser, rendererDir: string): Promise<UiApp> {
+export async function openUiApp(browser: Browser, rendererDir: string, options: { readonly settingsText?: string } = {}): Promise<UiApp> {
   const userData = await mkdtemp(join(tmpdir(), 'virtdeck-ui-user-data-'));
-  const settings = new SettingsStore({ file: join(userData, 'settings.json') });
+  const settingsFile = join(userData, 'settings.json');
+  // A settings file as an earlier run (or a bad disk) left it.
+  if (options.settingsText !== undefined) await writeFile(settingsFile, options.settingsText);
+  const settings = new SettingsStore({ file: settingsFile });
+  const notices: string[] = [];
   let running: RunningBridge | undefined;
   try {
     running = await runBridge({
       rendererDir,
       // A short stats tick so the CPU column fills within a test.
-      services: (sink) => createMainServices({ store: asProfileStore(settings, () => undefined), sink, appInfo: TEST_APP_INFO, statsIntervalMs: 500 }),
+      services: (sink) =>
+        createMainServices({
+          store: asProfileStore(settings, (notice) => { notices.push(describeNotice(notice)); }),
+          sink,
+          appInfo: TEST_APP_INFO,
+          notices: () => notices,
+          statsIntervalMs: 500,
+        }),
     });
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
     const problems: string[] = [];

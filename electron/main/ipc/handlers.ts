@@ -13,7 +13,9 @@ import type { Handlers } from './dispatch';
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
   readonly prompts: PromptBroker;
-  readonly appInfo: AppInfo;
+  readonly appInfo: Omit<AppInfo, 'notices'>;
+  /** Read at each call: notices arrive while the services start. */
+  readonly notices: () => readonly string[];
 }
 
 async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> {
@@ -42,10 +44,10 @@ async function domainSummaries(conn: Connection): Promise<DomainSummary[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function createHandlers({ manager, prompts, appInfo }: HandlerDeps): Handlers {
+export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDeps): Handlers {
   const conn = (id: string): Connection => manager.get(id).requireOpen();
   return {
-    'app.info': () => Promise.resolve(appInfo),
+    'app.info': () => Promise.resolve({ ...appInfo, notices: [...notices()] }),
     'connections.list': () => Promise.resolve(manager.list()),
     'connections.add': (input) => manager.add(input),
     'connections.update': (id, patch) => manager.update(id, patch),

@@ -8,7 +8,7 @@ function unsupported(): Promise<never> {
 /** A fake of main's handlers: app.info answers, domains.xml echoes its arguments, the rest refuse. */
 export function fakeHandlers(version = '9.8.7-test'): Handlers {
   return {
-    'app.info': () => Promise.resolve({ name: 'Virtdeck', version, shell: 'browser' }),
+    'app.info': () => Promise.resolve({ name: 'Virtdeck', version, shell: 'browser', notices: [] }),
     'connections.list': () => Promise.resolve([]),
     'connections.add': unsupported,
     'connections.update': unsupported,

@@ -24,7 +24,7 @@ describe('the bridge over its WebSocket', () => {
     invoke(socket, { type: 'invoke', id: 1, channel: 'app.info', args: [] });
     invoke(socket, { type: 'invoke', id: 2, channel: 'domains.xml', args: ['c1', UUID] });
     expect(await log.result(2)).toEqual({ type: 'result', id: 2, result: { ok: true, value: `<domain conn='c1' uuid='${UUID}'/>` } });
-    expect(await log.result(1)).toEqual({ type: 'result', id: 1, result: { ok: true, value: { name: 'Virtdeck', version: '9.8.7-test', shell: 'browser' } } });
+    expect(await log.result(1)).toEqual({ type: 'result', id: 1, result: { ok: true, value: { name: 'Virtdeck', version: '9.8.7-test', shell: 'browser', notices: [] } } });
     socket.close();
   });
 
