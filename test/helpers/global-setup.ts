@@ -42,25 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         tlsPort,
         logFile: libvirtd.logFile,
       },
-      pki: {
-        clientPkiPath: pki.clientPkiPath,
-        caCert: pki.caCert,
-        serverCert: pki.serverCert,
-        serverKey: pki.serverKey,
-        clientCert: pki.clientCert,
-        clientKey: pki.clientKey,
-        wrongCaPkiPath: pki.wrongCaPkiPath,
-      },
-      sshd: {
-        port: sshd.port,
-        user: sshd.user,
-        password: sshd.password,
-        userKey: sshd.userKey,
-        userKeyEncrypted: sshd.userKeyEncrypted,
-        userKeyPassphrase: sshd.userKeyPassphrase,
-        knownHosts: sshd.knownHosts,
-        hostKeyFingerprint: sshd.hostKeyFingerprint,
-      },
+      pki,
+      sshd: withoutHarnessOnly(sshd),
       uris: {
         unix: `test+unix:///default?socket=${libvirtd.unixSocket}`,
         tcp: `test+tcp://127.0.0.1:${tcpPort}/default`,
@@ -78,6 +61,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   return teardown;
+}
+
+/** What tests need of the sshd: everything but its pid and log. */
+function withoutHarnessOnly({ pid: _pid, logFile: _logFile, ...forTests }: TestSshd): HarnessEnv['sshd'] {
+  return forTests;
 }
 
 function qemuUri(daemon: PrivateLibvirtd): string {

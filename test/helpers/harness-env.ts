@@ -1,4 +1,6 @@
 import type {} from 'vitest';
+import type { TestPki } from './pki';
+import type { TestSshd } from './sshd';
 
 /**
  * What the global setup hands to integration and e2e tests: real servers, started once per
@@ -18,32 +20,9 @@ export interface HarnessEnv {
     /** The daemon's own log, for a test's failure message. */
     readonly logFile: string;
   };
-  readonly pki: {
-    /** A directory in libvirt's pkipath= layout: cacert.pem, clientcert.pem, clientkey.pem. */
-    readonly clientPkiPath: string;
-    readonly caCert: string;
-    readonly serverCert: string;
-    readonly serverKey: string;
-    readonly clientCert: string;
-    readonly clientKey: string;
-    /** A pkipath= directory whose CA did not sign the server: verification must fail. */
-    readonly wrongCaPkiPath: string;
-  };
-  readonly sshd: {
-    readonly port: number;
-    /** A local account made for the tests; its shell can run nc and virt-ssh-helper. */
-    readonly user: string;
-    readonly password: string;
-    /** Unencrypted ed25519 key in authorized_keys. */
-    readonly userKey: string;
-    /** The same kind of key protected by `userKeyPassphrase`, also authorized. */
-    readonly userKeyEncrypted: string;
-    readonly userKeyPassphrase: string;
-    /** A known_hosts file that holds the server's host key for [127.0.0.1]:port. */
-    readonly knownHosts: string;
-    /** The host key's SHA256 fingerprint as OpenSSH prints it ("SHA256:..."). */
-    readonly hostKeyFingerprint: string;
-  };
+  /** The run's certificates; see TestPki. */
+  readonly pki: TestPki;
+  readonly sshd: Omit<TestSshd, 'pid' | 'logFile'>;
   /** URIs for `virsh -c` and for our client, one per listener, all opening test:///default. */
   readonly uris: {
     readonly unix: string;

@@ -12,12 +12,17 @@ export const SSH_TEST_USER = 'virtdeck-test';
 export interface TestSshd {
   readonly pid: number;
   readonly port: number;
+  /** A local account made for the tests; its shell can run nc and virt-ssh-helper. */
   readonly user: string;
   readonly password: string;
+  /** Unencrypted ed25519 key in authorized_keys. */
   readonly userKey: string;
+  /** The same kind of key protected by `userKeyPassphrase`, also authorized. */
   readonly userKeyEncrypted: string;
   readonly userKeyPassphrase: string;
+  /** A known_hosts file that holds the server's host key for [127.0.0.1]:port. */
   readonly knownHosts: string;
+  /** The host key's SHA256 fingerprint as OpenSSH prints it ("SHA256:..."). */
   readonly hostKeyFingerprint: string;
   readonly logFile: string;
 }

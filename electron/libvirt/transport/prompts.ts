@@ -5,53 +5,16 @@
  * `false` answer, means "refuse": a connection never hangs waiting for a UI that is absent.
  */
 
-/** The server's SSH host key is not in known_hosts: trust it? */
-export interface HostKeyPrompt {
-  readonly kind: 'host-key';
-  readonly host: string;
-  readonly port: number;
-  /** e.g. "ssh-ed25519" */
-  readonly keyType: string;
-  /** As OpenSSH prints it: "SHA256:" and unpadded base64. */
-  readonly fingerprint: string;
-  /** The known_hosts file the key will be added to when trusted. */
-  readonly knownHostsFile: string;
-}
+import type {
+  CommandPrompt,
+  HostKeyPrompt,
+  KeyboardInteractivePrompt,
+  PassphrasePrompt,
+  PasswordPrompt,
+} from '../../../shared/model';
 
-export interface PasswordPrompt {
-  readonly kind: 'password';
-  readonly user: string;
-  readonly host: string;
-  readonly port: number;
-  /** 1 for the first try; more after the server refused a password. */
-  readonly attempt: number;
-}
-
-export interface PassphrasePrompt {
-  readonly kind: 'passphrase';
-  /** The encrypted private key file. */
-  readonly keyPath: string;
-  readonly attempt: number;
-}
-
-export interface KeyboardInteractivePrompt {
-  readonly kind: 'keyboard-interactive';
-  readonly user: string;
-  readonly host: string;
-  readonly port: number;
-  readonly name: string;
-  readonly instructions: string;
-  /** One answer is expected per question, in order; `echo: false` means a secret. */
-  readonly prompts: readonly { readonly prompt: string; readonly echo: boolean }[];
-}
-
-/** The URI asks to run a local program (the ext transport): run it? */
-export interface CommandPrompt {
-  readonly kind: 'confirm-command';
-  readonly argv: readonly string[];
-}
-
-export type PromptRequest = HostKeyPrompt | PasswordPrompt | PassphrasePrompt | KeyboardInteractivePrompt | CommandPrompt;
+// The requests are plain data shared with the window, so they are defined once, in shared/.
+export type { CommandPrompt, HostKeyPrompt, KeyboardInteractivePrompt, PassphrasePrompt, PasswordPrompt, PromptRequest } from '../../../shared/model';
 
 export interface Prompts {
   hostKey?(request: HostKeyPrompt): Promise<boolean>;

@@ -8,20 +8,19 @@ import type { PromptBroker } from './prompt-broker';
 
 export function promptsFor(connectionId: string, broker: PromptBroker): Prompts {
   return {
-    hostKey: async ({ host, port, keyType, fingerprint, knownHostsFile }) =>
-      (await broker.ask(connectionId, { kind: 'host-key', host, port, keyType, fingerprint, knownHostsFile }))?.kind === 'accept',
-    password: async ({ user, host }) => {
-      const answer = await broker.ask(connectionId, { kind: 'password', user, host });
+    hostKey: async (request) => (await broker.ask(connectionId, request))?.kind === 'accept',
+    password: async (request) => {
+      const answer = await broker.ask(connectionId, request);
       return answer?.kind === 'secret' ? answer.value : null;
     },
-    passphrase: async ({ keyPath }) => {
-      const answer = await broker.ask(connectionId, { kind: 'passphrase', keyPath });
+    passphrase: async (request) => {
+      const answer = await broker.ask(connectionId, request);
       return answer?.kind === 'secret' ? answer.value : null;
     },
-    keyboardInteractive: async ({ name, instructions, prompts }) => {
-      const answer = await broker.ask(connectionId, { kind: 'keyboard-interactive', name, instructions, prompts });
+    keyboardInteractive: async (request) => {
+      const answer = await broker.ask(connectionId, request);
       return answer?.kind === 'responses' ? [...answer.values] : null;
     },
-    confirmCommand: async ({ argv }) => (await broker.ask(connectionId, { kind: 'confirm-command', argv }))?.kind === 'accept',
+    confirmCommand: async (request) => (await broker.ask(connectionId, request))?.kind === 'accept',
   };
 }

@@ -11,5 +11,5 @@ export function domain(name: string, state: DomainSummary['state'] = 'running'):
 }
 
 export function prompt(id: string, connectionId = 'a'): Prompt {
-  return { id, connectionId, request: { kind: 'password', user: 'root', host: 'h' }, expiresAt: Date.now() + 60_000 };
+  return { id, connectionId, request: { kind: 'password', user: 'root', host: 'h', port: 22, attempt: 1 }, expiresAt: Date.now() + 60_000 };
 }
