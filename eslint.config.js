@@ -57,6 +57,18 @@ export default tseslint.config(
     },
   },
   {
+    // The library has one public entry, electron/libvirt/index.ts: the app and the
+    // benchmark import that, never a folder inside the library.
+    files: ['electron/main/**/*.ts', 'electron/cli/**/*.ts', 'electron/bridge/**/*.ts', 'electron/preload/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: 'libvirt/.+', message: 'Import the libvirt library through its one entry (electron/libvirt), not its folders.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

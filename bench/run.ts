@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openUri } from '../electron/libvirt/connect';
+import { openUri } from '../electron/libvirt';
 import { listDomainRows, listDomainStates } from '../electron/cli/list';
 import { startLibvirtd, stopLibvirtd } from '../test/helpers/libvirtd';
 import { makeTestPki } from '../test/helpers/pki';

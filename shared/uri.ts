@@ -10,11 +10,6 @@
 export { parseLibvirtUri } from './uri/parse';
 export { formatLibvirtUri, type UriParts } from './uri/format';
 export {
-  SYSTEM_SOCKET_DIR, VIR_CONNECT_RO, connectOpenFlags, defaultUnixSocketPath, effectiveSshProxy,
-  socketPrefix, unixSocketPlan, userRuntimeDir, usesSessionDaemon,
-  type DaemonKind, type SocketCandidate, type SocketEnvironment, type SocketPathOptions, type SocketPlan,
-} from './uri/sockets';
-export {
   CLIENT_PARAM_NAMES, DEFAULT_PORTS, KNOWN_HOSTS_VERIFY, REMOTE_MODES, SSH_AUTH_METHODS, SSH_PROXIES,
   SSH_TRANSPORTS, TRANSPORTS,
   type ClientParamName, type ClientParams, type KnownHostsVerify, type LibvirtUri, type ParseResult,

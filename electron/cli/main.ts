@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openUri } from '../libvirt/connect';
+import { openUri } from '../libvirt';
 import type { Connection } from '../libvirt';
 import { describeError } from './describe-error';
 import { formatHostInfo, hostInfoJson } from './info';

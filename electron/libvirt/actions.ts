@@ -1,7 +1,7 @@
 /** The lifecycle actions an admin takes on a domain, each mapped to its libvirt call. */
 import type { DomainAction } from '../../shared/model';
-import type { Connection } from './connection/api';
-import type { DomainRef } from './connection/model';
+import type { Connection } from './driver/api';
+import type { DomainRef } from './driver/model';
 
 export async function runDomainAction(conn: Connection, dom: DomainRef, action: DomainAction): Promise<void> {
   switch (action) {

@@ -4,9 +4,9 @@
  * client-only parameters removed), as libvirt's remote driver does.
  */
 import { parseLibvirtUri, type LibvirtUri } from '../../shared/uri';
-import { open } from './connection/open';
-import type { Connection } from './connection/api';
-import type { OpenOptions } from './connection/options';
+import { open } from './drivers/remote/open';
+import type { Connection } from './driver/api';
+import type { OpenOptions } from './drivers/remote/options';
 import { UnsupportedUriError, UriParseError } from './uri-errors';
 import type { TransportTarget } from './transport';
 import { transportTargetFor } from './transport/from-uri';

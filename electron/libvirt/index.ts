@@ -1,10 +1,12 @@
-/** The public face of the libvirt library: open a connection, or speak RPC directly. */
-export { open, openOverStream } from './connection/open';
-export { RemoteConnection } from './connection/connection';
-export type { AllDomainStatsOptions, Connection } from './connection/api';
-export type { ConnectionOptions, OpenOptions } from './connection/options';
-export type { ServerFeatures } from './connection/handshake';
-export * from './connection/model';
+/** The public face of the libvirt library: open a connection, or speak RPC directly.
+ *  Nothing outside electron/libvirt imports its folders; everything goes through here. */
+export { openUri, type OpenUriOptions } from './connect';
+export { open, openOverStream } from './drivers/remote/open';
+export { RemoteConnection } from './drivers/remote/connection';
+export type { AllDomainStatsOptions, Connection } from './driver/api';
+export type { ConnectionOptions, OpenOptions } from './drivers/remote/options';
+export type { ServerFeatures } from './drivers/remote/handshake';
+export * from './driver/model';
 export * from './errors';
 export { ErrorCode, type ErrorCodeName } from './protocol/error-codes';
 export { RpcClient, type CallOptions, type StreamHandler } from './rpc/client';

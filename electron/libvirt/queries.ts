@@ -1,6 +1,6 @@
 /** Questions several callers ask in the same way, answered with as few round trips as possible. */
-import type { Connection } from './connection/api';
-import type { DomainInfo, DomainRef } from './connection/model';
+import type { Connection } from './driver/api';
+import type { DomainInfo, DomainRef } from './driver/model';
 
 export interface DomainDetails {
   readonly ref: DomainRef;

@@ -3,7 +3,7 @@
  * browser bridge both start the app through this one function.
  */
 import { isUnverified } from '../libvirt';
-import { openUri } from '../libvirt/connect';
+import { openUri } from '../libvirt';
 import type { AppInfo } from '../../shared/ipc';
 import type { ConnectionProfile } from '../../shared/model';
 import type { BackoffPolicy } from './connections/backoff';

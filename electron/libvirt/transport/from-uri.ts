@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { effectiveSshProxy, unixSocketPlan, type LibvirtUri } from '../../../shared/uri';
+import type { LibvirtUri } from '../../../shared/uri';
+import { effectiveSshProxy, unixSocketPlan } from './sockets';
 import { UnsupportedUriError } from '../uri-errors';
 import type { TransportTarget } from './index';
 import { locatePkiFiles } from './pki-files';

@@ -3,7 +3,7 @@
  * prompts for the window that owns the connection, and the person's answers turned back.
  * Anything but a matching answer, including silence until the deadline, is a refusal.
  */
-import type { Prompts } from '../../libvirt/transport/prompts';
+import type { Prompts } from '../../libvirt';
 import type { PromptBroker } from './prompt-broker';
 
 export function promptsFor(connectionId: string, broker: PromptBroker): Prompts {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, ConnectionClosedError } from '../../../electron/libvirt/errors';
-import { openOverStream } from '../../../electron/libvirt/connection/open';
-import type { RemoteConnection as Connection } from '../../../electron/libvirt/connection/connection';
-import type { LifecycleEvent } from '../../../electron/libvirt/connection/model';
+import { openOverStream } from '../../../electron/libvirt/drivers/remote/open';
+import type { RemoteConnection as Connection } from '../../../electron/libvirt/drivers/remote/connection';
+import type { LifecycleEvent } from '../../../electron/libvirt/driver/model';
 import { Program } from '../../../electron/libvirt/protocol/constants';
 import { eventMessages } from '../../../electron/libvirt/protocol/events';
 import { procedures, type ProcedureName } from '../../../electron/libvirt/protocol/procedures';

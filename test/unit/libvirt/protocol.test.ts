@@ -3,7 +3,7 @@ import { ErrorCode, errorCodeName } from '../../../electron/libvirt/protocol/err
 import { procedures } from '../../../electron/libvirt/protocol/procedures';
 import { formatUuid, parseUuid } from '../../../electron/libvirt/protocol/types';
 import { decode, encode } from '../../../electron/libvirt/xdr/codec';
-import { formatVersion } from '../../../electron/libvirt/connection/mappers';
+import { formatVersion } from '../../../electron/libvirt/driver/mappers';
 
 describe('protocol tables', () => {
   it('numbers the procedures as remote_protocol.x does', () => {

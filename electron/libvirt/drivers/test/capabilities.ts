@@ -2,7 +2,7 @@
  * The capabilities XML of an embedded host, shaped like libvirt's test driver's: an i686
  * host, its NUMA cells, and hvm and xen guests of domain type 'test'.
  */
-import type { NodeInfo } from '../../connection/model';
+import type { NodeInfo } from '../../driver/model';
 
 export function capabilitiesXml(node: NodeInfo): string {
   const perCell = Math.max(1, Math.floor(node.cpus / Math.max(1, node.nodes)));

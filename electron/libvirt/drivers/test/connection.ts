@@ -4,7 +4,7 @@
  * from libvirtd's test driver.
  */
 import { hostname } from 'node:os';
-import type { AllDomainStatsOptions, Connection } from '../../connection/api';
+import type { AllDomainStatsOptions, Connection } from '../../driver/api';
 import type {
   DomainInfo,
   DomainRef,
@@ -16,7 +16,7 @@ import type {
   NetworkSummary,
   StoragePoolSummary,
   Unsubscribe,
-} from '../../connection/model';
+} from '../../driver/model';
 import { ConnectionClosedError } from '../../errors';
 import { capabilitiesXml } from './capabilities';
 import { errors } from './errors';

@@ -4,7 +4,7 @@
  * its event loop and never from inside the API call that caused them.
  */
 import { lifecycleEventName } from '../../protocol/events';
-import type { DomainRef, LifecycleEvent } from '../../connection/model';
+import type { DomainRef, LifecycleEvent } from '../../driver/model';
 import type { EventCode } from './lifecycle';
 
 export type EventListener = (event: LifecycleEvent) => void;

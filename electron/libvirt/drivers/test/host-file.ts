@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { NodeInfo, StoragePoolSummary } from '../../connection/model';
+import type { NodeInfo, StoragePoolSummary } from '../../driver/model';
 import { ErrorCode } from '../../protocol/error-codes';
 import type { LibvirtError } from '../../protocol/libvirt-error';
 import { namespacePrefixes, parseDomainDef, type DomainDef, type TestDomainExtras } from './domain-def';

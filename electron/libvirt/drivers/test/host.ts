@@ -3,8 +3,8 @@
  * with libvirt's test-driver semantics. Connections share a host (test:///default is one
  * host for all connections that have it open); the host knows nothing of connections.
  */
-import type { AllDomainStatsOptions } from '../../connection/api';
-import { domainStateName } from '../../connection/mappers';
+import type { AllDomainStatsOptions } from '../../driver/api';
+import { domainStateName } from '../../driver/mappers';
 import type {
   DomainInfo,
   DomainRef,
@@ -14,7 +14,7 @@ import type {
   NetworkSummary,
   NodeInfo,
   StoragePoolSummary,
-} from '../../connection/model';
+} from '../../driver/model';
 import { parseUuid, formatUuid } from '../../protocol/types';
 import { typedParamsToRecord } from '../../xdr/typed-params';
 import { cpuAfter, cpuUsed, IDLE, loadPermille, monotonicClock, type Clock, type CpuAccount } from './cpu-time';

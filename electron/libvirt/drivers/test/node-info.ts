@@ -1,5 +1,5 @@
 /** The host's node info: libvirt's test-driver defaults, overridden by a host file's <cpu> and <memory>. */
-import type { NodeInfo } from '../../connection/model';
+import type { NodeInfo } from '../../driver/model';
 import { errors } from './errors';
 import { childText, firstChild, type XmlElement } from './xml-tree';
 

@@ -5,7 +5,7 @@
  * each connection a host of its own.
  */
 import type { LibvirtUri } from '../../../../shared/uri';
-import type { Connection } from '../../connection/api';
+import type { Connection } from '../../driver/api';
 import { ErrorCode } from '../../protocol/error-codes';
 import { EmbeddedTestConnection } from './connection';
 import { DEFAULT_HOST_URI, defaultHostSpec } from './default-host';

@@ -3,7 +3,7 @@
  * 100 GiB and adds up the allocation of the <volume>s a host file lists inside it.
  */
 import { randomUUID } from 'node:crypto';
-import type { StoragePoolSummary } from '../../connection/model';
+import type { StoragePoolSummary } from '../../driver/model';
 import { canonicalUuid } from './domain-def';
 import { errors } from './errors';
 import { scaledBytes } from './units';

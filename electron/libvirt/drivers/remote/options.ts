@@ -1,5 +1,5 @@
-import type { KeepaliveOptions } from '../rpc/keepalive';
-import type { Prompts, SshEnvironment } from '../transport';
+import type { KeepaliveOptions } from '../../rpc/keepalive';
+import type { Prompts, SshEnvironment } from '../../transport';
 
 export interface ConnectionOptions {
   /** Open read-only (VIR_CONNECT_RO). */

@@ -2,15 +2,15 @@
  * Domain events: one registration with the daemon per event id, fanned out locally to
  * any number of listeners; the registration is dropped when the last listener goes.
  */
-import { LibvirtError } from '../errors';
-import { ErrorCode, ErrorLevel } from '../protocol/error-codes';
-import { DomainEventId, eventMessages, lifecycleEventName } from '../protocol/events';
-import { Program } from '../protocol/constants';
-import type { RpcClient } from '../rpc/client';
-import type { Packet } from '../rpc/packet';
-import { decode, encode } from '../xdr/codec';
-import { procedures } from '../protocol/procedures';
-import type { LifecycleEvent, Unsubscribe } from './model';
+import { LibvirtError } from '../../errors';
+import { ErrorCode, ErrorLevel } from '../../protocol/error-codes';
+import { DomainEventId, eventMessages, lifecycleEventName } from '../../protocol/events';
+import { Program } from '../../protocol/constants';
+import type { RpcClient } from '../../rpc/client';
+import type { Packet } from '../../rpc/packet';
+import { decode, encode } from '../../xdr/codec';
+import { procedures } from '../../protocol/procedures';
+import type { LifecycleEvent, Unsubscribe } from '../../driver/model';
 
 type Listener = (event: LifecycleEvent) => void;
 

@@ -2,15 +2,14 @@
  * The remote driver's opening sequence: auth list, keepalive probe, CONNECT_OPEN with
  * the daemon-side name, then probes for the features later calls depend on.
  */
-import { AuthError, LibvirtError } from '../errors';
-import { AuthType, Feature } from '../protocol/constants';
-import { ErrorCode } from '../protocol/error-codes';
-import type { RpcClient } from '../rpc/client';
-import { DEFAULT_KEEPALIVE } from '../rpc/keepalive';
+import { AuthError, LibvirtError } from '../../errors';
+import { AuthType, Feature } from '../../protocol/constants';
+import { ErrorCode } from '../../protocol/error-codes';
+import type { RpcClient } from '../../rpc/client';
+import { DEFAULT_KEEPALIVE } from '../../rpc/keepalive';
+import { connectOpenFlags } from '../../transport/sockets';
 import type { ConnectionOptions } from './options';
 
-/** VIR_CONNECT_RO */
-const CONNECT_RO = 1;
 const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface ServerFeatures {
@@ -35,7 +34,7 @@ export async function handshake(rpc: RpcClient, name: string, options: Connectio
   const keepaliveProbe = supports(Feature.PROGRAM_KEEPALIVE);
   // Settled at once, so a refusal that the auth list is about to explain is never unhandled.
   const openOutcome = rpc
-    .call('connectOpen', { name, flags: options.readOnly === true ? CONNECT_RO : 0 }, call)
+    .call('connectOpen', { name, flags: connectOpenFlags(options.readOnly === true) }, call)
     .then(() => null, (error: unknown) => (error instanceof Error ? error : new Error(String(error))));
   const [{ types }, keepalive] = await Promise.all([authList, keepaliveProbe]);
   if (types.length > 0 && !types.includes(AuthType.NONE)) {

@@ -2,7 +2,7 @@
 // (libvirt's src/remote/remote_sockets.c and virnetclient.c). Pure functions: the
 // environment (runtime directory, root or not) is passed in.
 
-import type { LibvirtUri, RemoteMode, SshProxy } from './types';
+import type { LibvirtUri, RemoteMode, SshProxy } from '../../../shared/uri/types';
 
 /** Not RUNSTATEDIR: libvirt uses /var/run on purpose, since a remote host may lack /run. */
 export const SYSTEM_SOCKET_DIR = '/var/run/libvirt';

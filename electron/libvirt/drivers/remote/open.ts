@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
-import { CallTimeoutError, TransportError } from '../errors';
-import { RpcClient } from '../rpc/client';
-import { describeTarget, openTransport, type TransportInfo, type TransportTarget } from '../transport';
+import { CallTimeoutError, TransportError } from '../../errors';
+import { RpcClient } from '../../rpc/client';
+import { describeTarget, openTransport, type TransportInfo, type TransportTarget } from '../../transport';
 import { RemoteConnection } from './connection';
 import { handshake } from './handshake';
 import type { ConnectionOptions, OpenOptions } from './options';

@@ -2,17 +2,17 @@
  * A libvirt connection at the level of the vir* API: host, domains, networks, storage
  * pools, statistics and events, over an RpcClient that has completed the handshake.
  */
-import type { ConnectionClosedError } from '../errors';
-import type { TransportInfo } from '../transport/info';
-import type { AllDomainStatsOptions, Connection } from './api';
-import { eventMessages } from '../protocol/events';
-import { Program } from '../protocol/constants';
-import type { RpcClient } from '../rpc/client';
-import { decode } from '../xdr/codec';
-import { typedParamsToRecord } from '../xdr/typed-params';
+import type { ConnectionClosedError } from '../../errors';
+import type { TransportInfo } from '../../transport/info';
+import type { AllDomainStatsOptions, Connection } from '../../driver/api';
+import { eventMessages } from '../../protocol/events';
+import { Program } from '../../protocol/constants';
+import type { RpcClient } from '../../rpc/client';
+import { decode } from '../../xdr/codec';
+import { typedParamsToRecord } from '../../xdr/typed-params';
 import { DomainEventHub } from './event-hub';
 import type { ServerFeatures } from './handshake';
-import { domainStateName, formatVersion, storagePoolStateName, toNodeInfo } from './mappers';
+import { domainStateName, formatVersion, storagePoolStateName, toNodeInfo } from '../../driver/mappers';
 import type {
   DomainInfo,
   DomainRef,
@@ -24,7 +24,7 @@ import type {
   NetworkSummary,
   StoragePoolSummary,
   Unsubscribe,
-} from './model';
+} from '../../driver/model';
 
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;

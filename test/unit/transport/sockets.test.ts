@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { parseLibvirtUri, type LibvirtUri } from '../../../shared/uri';
 import {
-  connectOpenFlags, defaultUnixSocketPath, effectiveSshProxy, parseLibvirtUri, unixSocketPlan, usesSessionDaemon,
-  type LibvirtUri,
-} from '../../../shared/uri';
+  connectOpenFlags, defaultUnixSocketPath, effectiveSshProxy, unixSocketPlan, usesSessionDaemon,
+} from '../../../electron/libvirt/transport/sockets';
 
 function parsed(text: string): LibvirtUri {
   const r = parseLibvirtUri(text);
