@@ -1,6 +1,10 @@
 /** Wire values to model values. */
 import type { ResultOf } from '../protocol/procedures';
-import { DomainStates, StoragePoolStates, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
+import { NetworkLifecycleEvent, StoragePoolLifecycleEvent, type NetworkLifecycleEventName, type StoragePoolEventName } from '../protocol/events';
+import {
+  DomainStates, StoragePoolStates, StorageVolTypes,
+  type DomainStateName, type NodeInfo, type StoragePoolStateName, type StorageVolTypeName,
+} from './model';
 
 /** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release. */
 export function formatVersion(encoded: bigint): string {
@@ -29,4 +33,16 @@ export function domainStateName(code: number): DomainStateName {
 
 export function storagePoolStateName(code: number): StoragePoolStateName {
   return StoragePoolStates[code] ?? 'unknown';
+}
+
+export function storageVolTypeName(code: number): StorageVolTypeName {
+  return StorageVolTypes[code] ?? 'unknown';
+}
+
+export function networkEventName(code: number): NetworkLifecycleEventName {
+  return NetworkLifecycleEvent[code] ?? 'unknown';
+}
+
+export function storagePoolEventName(code: number): StoragePoolEventName {
+  return StoragePoolLifecycleEvent[code] ?? 'unknown';
 }

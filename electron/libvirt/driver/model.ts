@@ -1,9 +1,9 @@
 /** What the vir*-level API returns: plain values, already translated from the wire. */
 import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
-import type { DomainRef, NetworkRef, StoragePoolRef } from '../protocol/types';
-import type { LifecycleEventName } from '../protocol/events';
+import type { DomainRef, NetworkRef, StoragePoolRef, StorageVolRef } from '../protocol/types';
+import type { LifecycleEventName, NetworkLifecycleEventName, StoragePoolEventName } from '../protocol/events';
 
-export type { DomainRef, NetworkRef, StoragePoolRef };
+export type { DomainRef, NetworkRef, StoragePoolRef, StorageVolRef };
 
 // The host's facts are plain data the UI shows as they are: one definition, in shared/.
 export type { HostInfo, NodeInfo } from '../../../shared/model';
@@ -62,6 +62,40 @@ export interface LifecycleEvent {
   readonly event: LifecycleEventName;
   readonly eventCode: number;
   /** virDomainEvent*DetailType; its meaning depends on the event. */
+  readonly detail: number;
+}
+
+/**
+ * One counter of virNodeGetCPUStats (nanoseconds: user, kernel, idle, iowait...) or of
+ * virNodeGetMemoryStats (KiB: total, free, buffers, cached), named as the driver names it.
+ */
+export interface NodeStat {
+  readonly field: string;
+  readonly value: bigint;
+}
+
+/** VIR_NODE_CPU_STATS_ALL_CPUS and VIR_NODE_MEMORY_STATS_ALL_CELLS: the whole host. */
+export const ALL_CPUS = -1;
+export const ALL_CELLS = -1;
+
+export const StorageVolTypes = ['file', 'block', 'dir', 'network', 'netdir', 'ploop'] as const;
+export type StorageVolTypeName = (typeof StorageVolTypes)[number] | 'unknown';
+
+export interface StorageVolumeSummary extends StorageVolRef {
+  readonly type: StorageVolTypeName;
+  readonly capacityBytes: bigint;
+  readonly allocationBytes: bigint;
+}
+
+export interface NetworkEvent {
+  readonly network: NetworkRef;
+  readonly event: NetworkLifecycleEventName;
+  readonly detail: number;
+}
+
+export interface StoragePoolEvent {
+  readonly pool: StoragePoolRef;
+  readonly event: StoragePoolEventName;
   readonly detail: number;
 }
 

@@ -11,8 +11,10 @@ import type { RpcClient } from '../../rpc/client';
 import { decode } from '../../xdr/codec';
 import { typedParamsToRecord } from '../../xdr/typed-params';
 import { DomainEventHub } from './event-hub';
+import { ObjectEventHub } from './object-event-hub';
+import { NETWORK_EVENT_IDS, networkEvents, STORAGE_POOL_EVENT_IDS, storagePoolEvents } from './object-events';
 import type { ServerFeatures } from './handshake';
-import { domainStateName, formatVersion, storagePoolStateName, toNodeInfo } from '../../driver/mappers';
+import { domainStateName, formatVersion, storagePoolStateName, storageVolTypeName, toNodeInfo } from '../../driver/mappers';
 import type {
   DomainInfo,
   DomainRef,
@@ -20,11 +22,17 @@ import type {
   DomainStats,
   HostInfo,
   LifecycleEvent,
+  NetworkEvent,
   NetworkRef,
   NetworkSummary,
+  NodeStat,
+  StoragePoolEvent,
+  StoragePoolRef,
   StoragePoolSummary,
+  StorageVolumeSummary,
   Unsubscribe,
 } from '../../driver/model';
+import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;
@@ -33,6 +41,8 @@ const CLOSE_TIMEOUT_MS = 5000;
 export class RemoteConnection implements Connection {
   readonly driver = 'remote';
   private readonly events: DomainEventHub;
+  private readonly networkEvents: ObjectEventHub<NetworkEvent>;
+  private readonly poolEvents: ObjectEventHub<StoragePoolEvent>;
 
   constructor(
     /** The RPC client, for procedures this class does not wrap yet. */
@@ -42,6 +52,8 @@ export class RemoteConnection implements Connection {
     readonly transport?: TransportInfo,
   ) {
     this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
+    this.networkEvents = new ObjectEventHub(rpc, networkEvents, onListenerError);
+    this.poolEvents = new ObjectEventHub(rpc, storagePoolEvents, onListenerError);
     rpc.onMessage(({ header, payload }) => {
       if (header.program !== Program.REMOTE) return;
       if (header.procedure !== eventMessages.connectEventConnectionClosed.number) return;
@@ -73,6 +85,23 @@ export class RemoteConnection implements Connection {
   /** The capabilities XML. */
   async capabilities(): Promise<string> {
     return (await this.rpc.call('connectGetCapabilities')).capabilities;
+  }
+
+  /**
+   * The node's CPU times: a first call with nparams 0 learns how many fields the driver has
+   * (the daemon answers the count and no values), the second fetches them, as virsh does.
+   */
+  async nodeCpuStats(cpu = ALL_CPUS): Promise<NodeStat[]> {
+    const { nparams } = await this.rpc.call('nodeGetCpuStats', { cpuNum: cpu, nparams: 0, flags: 0 });
+    if (nparams === 0) return [];
+    return (await this.rpc.call('nodeGetCpuStats', { cpuNum: cpu, nparams, flags: 0 })).params;
+  }
+
+  /** The node's memory counters (KiB), in the same two steps. */
+  async nodeMemoryStats(cell = ALL_CELLS): Promise<NodeStat[]> {
+    const { nparams } = await this.rpc.call('nodeGetMemoryStats', { cellNum: cell, nparams: 0, flags: 0 });
+    if (nparams === 0) return [];
+    return (await this.rpc.call('nodeGetMemoryStats', { cellNum: cell, nparams, flags: 0 })).params;
   }
 
   /** Domains, all of them by default; `{ all: false }` lists only running ones. */
@@ -164,8 +193,47 @@ export class RemoteConnection implements Connection {
     return (await this.rpc.call('networkLookupByName', { name })).net;
   }
 
+  async lookupNetworkByUuid(uuid: string): Promise<NetworkRef> {
+    return (await this.rpc.call('networkLookupByUuid', { uuid })).net;
+  }
+
   async networkXml(net: NetworkRef, flags = 0): Promise<string> {
     return (await this.rpc.call('networkGetXmlDesc', { net, flags })).xml;
+  }
+
+  async startNetwork(net: NetworkRef): Promise<void> {
+    await this.rpc.call('networkCreate', { net });
+  }
+
+  async stopNetwork(net: NetworkRef): Promise<void> {
+    await this.rpc.call('networkDestroy', { net });
+  }
+
+  async lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef> {
+    return (await this.rpc.call('storagePoolLookupByUuid', { uuid })).pool;
+  }
+
+  async startStoragePool(pool: StoragePoolRef): Promise<void> {
+    await this.rpc.call('storagePoolCreate', { pool, flags: 0 });
+  }
+
+  async stopStoragePool(pool: StoragePoolRef): Promise<void> {
+    await this.rpc.call('storagePoolDestroy', { pool });
+  }
+
+  async refreshStoragePool(pool: StoragePoolRef): Promise<void> {
+    await this.rpc.call('storagePoolRefresh', { pool, flags: 0 });
+  }
+
+  /** The volumes of a pool with type and sizes; the per-volume calls are pipelined. */
+  async listStorageVolumes(pool: StoragePoolRef): Promise<StorageVolumeSummary[]> {
+    const { vols } = await this.rpc.call('storagePoolListAllVolumes', { pool, needResults: 1, flags: 0 });
+    return Promise.all(
+      vols.map(async (vol) => {
+        const info = await this.rpc.call('storageVolGetInfo', { vol });
+        return { ...vol, type: storageVolTypeName(info.type), capacityBytes: info.capacity, allocationBytes: info.allocation };
+      }),
+    );
   }
 
   /** Storage pools with state and sizes; the per-pool calls are pipelined. */
@@ -203,6 +271,16 @@ export class RemoteConnection implements Connection {
   /** Lifecycle events of every domain. */
   onDomainLifecycle(listener: (event: LifecycleEvent) => void): Promise<Unsubscribe> {
     return this.events.onLifecycle(listener);
+  }
+
+  /** Lifecycle events of every network: one registration per connection, fanned out. */
+  onNetworkEvent(listener: (event: NetworkEvent) => void): Promise<Unsubscribe> {
+    return this.networkEvents.subscribe(NETWORK_EVENT_IDS, listener);
+  }
+
+  /** Lifecycle and refresh events of every storage pool. */
+  onStoragePoolEvent(listener: (event: StoragePoolEvent) => void): Promise<Unsubscribe> {
+    return this.poolEvents.subscribe(STORAGE_POOL_EVENT_IDS, listener);
   }
 
   /** Called once when the connection ends, for whatever reason. */

@@ -27,6 +27,11 @@ const charArrayString = mapped(
   },
 );
 
+/** REMOTE_NODE_CPU_STATS_MAX, REMOTE_NODE_MEMORY_STATS_MAX */
+const NODE_STATS_MAX = 16;
+/** remote_node_get_cpu_stats and remote_node_get_memory_stats: a name and a counter. */
+const nodeStat = struct({ field: nonnullString, value: uhyper });
+
 export const connectProcedures = {
   connectOpen: proc(1, struct({ name: optionalString, flags: uint })),
   connectClose: proc(2),
@@ -52,6 +57,17 @@ export const connectProcedures = {
   authList: proc(66, undefined, struct({ types: varArray(int, AUTH_TYPE_LIST_MAX) })),
   connectGetUri: proc(110, undefined, struct({ uri: nonnullString })),
   connectGetLibVersion: proc(157, undefined, struct({ libVer: uhyper })),
+  // nparams 0 asks only how many fields there are; the daemon then answers no params.
+  nodeGetCpuStats: proc(
+    227,
+    struct({ cpuNum: int, nparams: int, flags: uint }),
+    struct({ params: varArray(nodeStat, NODE_STATS_MAX), nparams: int }),
+  ),
+  nodeGetMemoryStats: proc(
+    228,
+    struct({ nparams: int, cellNum: int, flags: uint }),
+    struct({ params: varArray(nodeStat, NODE_STATS_MAX), nparams: int }),
+  ),
   connectRegisterCloseCallback: proc(360),
   connectUnregisterCloseCallback: proc(361),
 } as const;
