@@ -13,14 +13,18 @@ import type {
   ConnectionState,
   ConnectionView,
   DomainEvent,
+  DomainStatsPoint,
   DomainSummary,
   HostInfo,
+  HostLink,
+  HostStatsSample,
   NetworkSummary,
   Prompt,
   StatsTick,
   StoragePoolSummary,
+  StorageVolumeSummary,
 } from './model';
-import { DOMAIN_ACTIONS } from './model';
+import { DOMAIN_ACTIONS, NETWORK_ACTIONS, POOL_ACTIONS } from './model';
 
 /** Bounds on what a caller may send: nothing unbounded reaches main's handlers. */
 const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000 } as const;
@@ -61,6 +65,15 @@ export const invokeSchemas = {
   'stats.subscribe': z.tuple([id]),
   'stats.unsubscribe': z.tuple([id]),
   'prompts.answer': z.tuple([id, promptAnswerSchema]),
+  'host.link': z.tuple([id]),
+  'host.ping': z.tuple([id]),
+  'host.stats.subscribe': z.tuple([id]),
+  'host.stats.unsubscribe': z.tuple([id]),
+  'domain.stats.subscribe': z.tuple([id, uuid]),
+  'domain.stats.unsubscribe': z.tuple([id, uuid]),
+  'networks.action': z.tuple([id, uuid, z.enum(NETWORK_ACTIONS)]),
+  'pools.action': z.tuple([id, uuid, z.enum(POOL_ACTIONS)]),
+  'pools.volumes': z.tuple([id, uuid]),
 } as const;
 
 export interface AppInfo {
@@ -90,6 +103,16 @@ export interface InvokeResults {
   'stats.subscribe': null;
   'stats.unsubscribe': null;
   'prompts.answer': null;
+  'host.link': HostLink;
+  /** Round-trip time of the cheapest call, in milliseconds. */
+  'host.ping': number;
+  'host.stats.subscribe': null;
+  'host.stats.unsubscribe': null;
+  'domain.stats.subscribe': null;
+  'domain.stats.unsubscribe': null;
+  'networks.action': null;
+  'pools.action': null;
+  'pools.volumes': StorageVolumeSummary[];
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -106,6 +129,12 @@ export interface EventPayloads {
   'stats.tick': StatsTick;
   'prompt.request': Prompt;
   'prompt.cancel': { readonly id: string };
+  'host.stats': HostStatsSample;
+  'domain.stats': DomainStatsPoint;
+  'network.changed': { readonly connectionId: string; readonly network: NetworkSummary };
+  'network.removed': { readonly connectionId: string; readonly uuid: string };
+  'pool.changed': { readonly connectionId: string; readonly pool: StoragePoolSummary };
+  'pool.removed': { readonly connectionId: string; readonly uuid: string };
 }
 export type EventChannel = keyof EventPayloads;
 export const EVENT_CHANNELS: readonly EventChannel[] = [
@@ -115,6 +144,12 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'stats.tick',
   'prompt.request',
   'prompt.cancel',
+  'host.stats',
+  'domain.stats',
+  'network.changed',
+  'network.removed',
+  'pool.changed',
+  'pool.removed',
 ];
 
 /** What goes over the wire for an invoke: never a thrown Error, always a result value. */

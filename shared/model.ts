@@ -101,6 +101,57 @@ export interface StatsTick {
   readonly domains: readonly DomainStatsSample[];
 }
 
+/** One second of the host, from the node's own counters (virNodeGetCPUStats / MemoryStats). */
+export interface HostStatsSample {
+  readonly connectionId: string;
+  readonly at: number;
+  /**
+   * Busy share of all the host's CPUs since the previous sample, 0-100. null on the first
+   * sample, and when the counters did not move (libvirt's test driver answers fixed ones).
+   */
+  readonly cpuPercent: number | null;
+  /** null when the driver keeps no memory statistics (libvirt's test driver). */
+  readonly memory: { readonly usedKiB: number; readonly totalKiB: number } | null;
+}
+
+/** One sample of the domain whose details are open: rates are per second since the last. */
+export interface DomainStatsPoint {
+  readonly connectionId: string;
+  readonly uuid: string;
+  readonly at: number;
+  /** Share of one host CPU, 0-100 × vCPUs; null on the first sample or while not running. */
+  readonly cpuPercent: number | null;
+  readonly memoryKiB: number | null;
+  readonly diskReadBytesPerSec: number | null;
+  readonly diskWriteBytesPerSec: number | null;
+  readonly netRxBytesPerSec: number | null;
+  readonly netTxBytesPerSec: number | null;
+}
+
+export const NETWORK_ACTIONS = ['start', 'stop'] as const;
+export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
+export const POOL_ACTIONS = ['start', 'stop', 'refresh'] as const;
+export type PoolAction = (typeof POOL_ACTIONS)[number];
+
+export interface StorageVolumeSummary {
+  /** libvirt's key for the volume: its path, for file-backed pools. */
+  readonly key: string;
+  readonly name: string;
+  readonly type: string;
+  readonly capacity: number;
+  readonly allocation: number;
+}
+
+/** How main reaches a host, as the host page shows it. */
+export interface HostLink {
+  /** 'in-process' for the embedded test driver. */
+  readonly transport: 'in-process' | 'unix' | 'tcp' | 'tls' | 'ssh' | 'ext';
+  /** Where: a socket path, host:port, user@host:port, or the command. */
+  readonly peer: string;
+  readonly encrypted: boolean;
+  readonly verified: boolean;
+}
+
 export interface DomainEvent {
   readonly connectionId: string;
   readonly uuid: string;

@@ -36,6 +36,8 @@ export interface Connection {
   /** How the daemon is reached, and whether its identity was verified; absent in-process. */
   readonly transport?: TransportInfo;
   hostInfo(): Promise<HostInfo>;
+  /** The cheapest round trip there is (virConnectGetLibVersion), for measuring latency. */
+  ping(): Promise<void>;
   capabilities(): Promise<string>;
   /** virNodeGetCPUStats: cumulative CPU times of one CPU, or of all (ALL_CPUS). */
   nodeCpuStats(cpu?: number): Promise<NodeStat[]>;
@@ -60,11 +62,15 @@ export interface Connection {
   listNetworks(): Promise<NetworkSummary[]>;
   lookupNetworkByName(name: string): Promise<NetworkRef>;
   lookupNetworkByUuid(uuid: string): Promise<NetworkRef>;
+  /** One network's state: what an event about it changed. */
+  networkInfo(net: NetworkRef): Promise<NetworkSummary>;
   networkXml(net: NetworkRef, flags?: number): Promise<string>;
   startNetwork(net: NetworkRef): Promise<void>;
   stopNetwork(net: NetworkRef): Promise<void>;
   listStoragePools(): Promise<StoragePoolSummary[]>;
   lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef>;
+  /** One pool's state and sizes: what an event about it changed. */
+  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary>;
   startStoragePool(pool: StoragePoolRef): Promise<void>;
   stopStoragePool(pool: StoragePoolRef): Promise<void>;
   refreshStoragePool(pool: StoragePoolRef): Promise<void>;

@@ -11,6 +11,7 @@ import type { EventSink } from '../ipc/event-sink';
 import { toAppError } from '../ipc/to-app-error';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { StatsPoller } from './stats-poller';
+import { LiveWatchers } from './live-watchers';
 
 /** Opens a profile's URI; the manager supplies it (prompts and timeouts included). */
 export type Opener = (profile: ConnectionProfile) => Promise<{ readonly connection: Connection; readonly verified: boolean }>;
@@ -35,11 +36,15 @@ export class LiveConnection {
   private watchers = 0;
   private wanted = false;
   private readonly disposers: (() => void)[] = [];
+  /** Host stats, one domain's stats, and network and pool events: issue 10's watchers. */
+  private readonly watchersOf: LiveWatchers;
 
   constructor(
     private profileValue: ConnectionProfile,
     private readonly deps: LiveDeps,
-  ) {}
+  ) {
+    this.watchersOf = new LiveWatchers(() => this.profileValue.id, deps.sink, deps.statsIntervalMs);
+  }
 
   get id(): string {
     return this.profileValue.id;
@@ -99,6 +104,24 @@ export class LiveConnection {
     this.syncPoller();
   }
 
+  /** Host CPU and memory flow while at least one window shows the host page. */
+  watchHostStats(): void {
+    this.watchersOf.watchHost(this.conn?.isOpen === true ? this.conn : null);
+  }
+
+  unwatchHostStats(): void {
+    this.watchersOf.unwatchHost();
+  }
+
+  /** One domain's stats flow while its details are open somewhere. */
+  async watchDomainStats(uuid: string): Promise<void> {
+    await this.watchersOf.watchDomain(this.requireOpen(), uuid);
+  }
+
+  unwatchDomainStats(uuid: string): void {
+    this.watchersOf.unwatchDomain(uuid);
+  }
+
   private async connect(): Promise<void> {
     this.attempt += 1;
     this.setState({ kind: 'connecting', attempt: this.attempt });
@@ -126,6 +149,7 @@ export class LiveConnection {
         });
       });
       this.disposers.push(() => { void unsubscribe().catch(() => undefined); });
+      this.disposers.push(await this.watchersOf.attach(connection));
       this.setState({ kind: 'open', since: Date.now(), verified });
       this.syncPoller();
     } catch (error) {

@@ -9,6 +9,8 @@ import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
 import type { Handlers } from './dispatch';
+import { hostLink } from './host-link';
+import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -79,5 +81,19 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
     'stats.subscribe': (id) => { manager.get(id).watchStats(); return Promise.resolve(null); },
     'stats.unsubscribe': (id) => { manager.get(id).unwatchStats(); return Promise.resolve(null); },
     'prompts.answer': (promptId, answer) => { prompts.answer(promptId, answer); return Promise.resolve(null); },
+    'host.link': (id) => Promise.resolve(hostLink(conn(id))),
+    'host.ping': async (id) => {
+      const c = conn(id);
+      const start = performance.now();
+      await c.ping();
+      return performance.now() - start;
+    },
+    'host.stats.subscribe': (id) => { manager.get(id).watchHostStats(); return Promise.resolve(null); },
+    'host.stats.unsubscribe': (id) => { manager.get(id).unwatchHostStats(); return Promise.resolve(null); },
+    'domain.stats.subscribe': async (id, uuid) => { await manager.get(id).watchDomainStats(uuid); return null; },
+    'domain.stats.unsubscribe': (id, uuid) => { manager.get(id).unwatchDomainStats(uuid); return Promise.resolve(null); },
+    'networks.action': async (id, uuid, action) => { await runNetworkAction(conn(id), uuid, action); return null; },
+    'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
+    'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
   };
 }

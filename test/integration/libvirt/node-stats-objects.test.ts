@@ -28,7 +28,7 @@ const asMap = (stats: readonly NodeStat[]): Map<string, bigint> => new Map(stats
 function errorOf(promise: Promise<unknown>): Promise<{ code: unknown; message: string }> {
   return promise.then(
     () => ({ code: 'no error', message: '' }),
-    (error: unknown) => ({ code: (error as { code?: unknown }).code, message: String((error as Error).message) }),
+    (error: unknown) => ({ code: (error as { code?: unknown }).code, message: (error as Error).message }),
   );
 }
 

@@ -13,6 +13,12 @@ export class FakeEvents {
     'stats.tick': (l) => this.add('stats.tick', l),
     'prompt.request': (l) => this.add('prompt.request', l),
     'prompt.cancel': (l) => this.add('prompt.cancel', l),
+    'host.stats': (l) => this.add('host.stats', l),
+    'domain.stats': (l) => this.add('domain.stats', l),
+    'network.changed': (l) => this.add('network.changed', l),
+    'network.removed': (l) => this.add('network.removed', l),
+    'pool.changed': (l) => this.add('pool.changed', l),
+    'pool.removed': (l) => this.add('pool.removed', l),
   };
 
   private add<E extends EventChannel>(channel: E, listener: Listener<E>): () => void {

@@ -82,6 +82,10 @@ export class RemoteConnection implements Connection {
     };
   }
 
+  async ping(): Promise<void> {
+    await this.rpc.call('connectGetLibVersion');
+  }
+
   /** The capabilities XML. */
   async capabilities(): Promise<string> {
     return (await this.rpc.call('connectGetCapabilities')).capabilities;
@@ -178,15 +182,15 @@ export class RemoteConnection implements Connection {
   /** Networks with their state; the per-network calls are pipelined. */
   async listNetworks(): Promise<NetworkSummary[]> {
     const { nets } = await this.rpc.call('connectListAllNetworks', { needResults: 1, flags: 0 });
-    return Promise.all(
-      nets.map(async (net) => {
-        const [active, autostart] = await Promise.all([
-          this.rpc.call('networkIsActive', { net }),
-          this.rpc.call('networkGetAutostart', { net }),
-        ]);
-        return { ...net, active: active.active !== 0, autostart: autostart.autostart !== 0 };
-      }),
-    );
+    return Promise.all(nets.map((net) => this.networkInfo(net)));
+  }
+
+  async networkInfo(net: NetworkRef): Promise<NetworkSummary> {
+    const [active, autostart] = await Promise.all([
+      this.rpc.call('networkIsActive', { net }),
+      this.rpc.call('networkGetAutostart', { net }),
+    ]);
+    return { name: net.name, uuid: net.uuid, active: active.active !== 0, autostart: autostart.autostart !== 0 };
   }
 
   async lookupNetworkByName(name: string): Promise<NetworkRef> {
@@ -239,18 +243,19 @@ export class RemoteConnection implements Connection {
   /** Storage pools with state and sizes; the per-pool calls are pipelined. */
   async listStoragePools(): Promise<StoragePoolSummary[]> {
     const { pools } = await this.rpc.call('connectListAllStoragePools', { needResults: 1, flags: 0 });
-    return Promise.all(
-      pools.map(async (pool) => {
-        const info = await this.rpc.call('storagePoolGetInfo', { pool });
-        return {
-          ...pool,
-          state: storagePoolStateName(info.state),
-          capacityBytes: info.capacity,
-          allocationBytes: info.allocation,
-          availableBytes: info.available,
-        };
-      }),
-    );
+    return Promise.all(pools.map((pool) => this.storagePoolInfo(pool)));
+  }
+
+  async storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary> {
+    const info = await this.rpc.call('storagePoolGetInfo', { pool });
+    return {
+      name: pool.name,
+      uuid: pool.uuid,
+      state: storagePoolStateName(info.state),
+      capacityBytes: info.capacity,
+      allocationBytes: info.allocation,
+      availableBytes: info.available,
+    };
   }
 
   /**

@@ -63,6 +63,10 @@ export class EmbeddedTestConnection implements Connection {
     }));
   }
 
+  ping(): Promise<void> {
+    return this.read(() => undefined);
+  }
+
   capabilities(): Promise<string> {
     return this.read(() => capabilitiesXml(this.host.node));
   }
@@ -155,6 +159,10 @@ export class EmbeddedTestConnection implements Connection {
     return this.read(() => this.host.objects.lookupNetworkByUuid(uuid));
   }
 
+  networkInfo(net: NetworkRef): Promise<NetworkSummary> {
+    return this.read(() => this.host.objects.networkInfo(net));
+  }
+
   networkXml(net: NetworkRef, _flags = 0): Promise<string> {
     return this.read(() => this.host.objects.networkXml(net));
   }
@@ -173,6 +181,10 @@ export class EmbeddedTestConnection implements Connection {
 
   lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef> {
     return this.read(() => this.host.objects.lookupStoragePoolByUuid(uuid));
+  }
+
+  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary> {
+    return this.read(() => this.host.objects.storagePoolInfo(pool));
   }
 
   startStoragePool(pool: StoragePoolRef): Promise<void> {

@@ -25,6 +25,22 @@ interface PoolRecord {
   active: boolean;
 }
 
+function summaryOfNetwork(n: NetworkRecord): NetworkSummary {
+  // libvirt's test driver autostarts nothing.
+  return { name: n.def.name, uuid: n.def.uuid, active: n.active, autostart: false };
+}
+
+function summaryOfPool({ def, active }: PoolRecord): StoragePoolSummary {
+  return {
+    name: def.name,
+    uuid: def.uuid,
+    state: active ? 'running' : 'inactive',
+    capacityBytes: def.capacityBytes,
+    allocationBytes: def.allocationBytes,
+    availableBytes: def.availableBytes,
+  };
+}
+
 export class NetworksAndPools {
   readonly networkEvents: ObjectEventBus<NetworkEvent>;
   readonly poolEvents: ObjectEventBus<StoragePoolEvent>;
@@ -40,7 +56,11 @@ export class NetworksAndPools {
   }
 
   listNetworks(): NetworkSummary[] {
-    return this.networks.map((n) => ({ name: n.def.name, uuid: n.def.uuid, active: n.active, autostart: false }));
+    return this.networks.map(summaryOfNetwork);
+  }
+
+  networkInfo(net: NetworkRef): NetworkSummary {
+    return summaryOfNetwork(this.network(net));
   }
 
   lookupNetworkByName(name: string): NetworkRef {
@@ -74,14 +94,11 @@ export class NetworksAndPools {
   }
 
   listStoragePools(): StoragePoolSummary[] {
-    return this.pools.map(({ def, active }) => ({
-      name: def.name,
-      uuid: def.uuid,
-      state: active ? 'running' : 'inactive',
-      capacityBytes: def.capacityBytes,
-      allocationBytes: def.allocationBytes,
-      availableBytes: def.availableBytes,
-    }));
+    return this.pools.map(summaryOfPool);
+  }
+
+  storagePoolInfo(ref: StoragePoolRef): StoragePoolSummary {
+    return summaryOfPool(this.pool(ref));
   }
 
   lookupStoragePoolByUuid(uuid: string): StoragePoolRef {
