@@ -11,12 +11,16 @@ import { useSelectedConnection } from './stores/selectors';
 import { actions, useStore } from './stores/store';
 import { Notices } from './Notices';
 import { StatusLine } from './StatusLine';
+import { startTheme } from './features/theme/theme';
+import { ThemeSwitch } from './features/theme/ThemeSwitch';
 
 export function App(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const loaded = useStore((s) => s.connectionsLoaded);
   const selected = useSelectedConnection();
+
+  useEffect(() => startTheme(), []);
 
   useEffect(() => {
     const b = backend();
@@ -35,6 +39,7 @@ export function App(): React.JSX.Element {
       <header className="app-header">
         <h1>Virtdeck</h1>
         <StatusLine problem={problem} />
+        <ThemeSwitch />
       </header>
       {info !== null && info.notices.length > 0 && <Notices notices={info.notices} />}
       <div className="app-body">

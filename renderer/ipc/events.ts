@@ -23,6 +23,8 @@ export function routeEvents(events: VirtdeckApi['events'], effects: EventEffects
           // What a closed connection showed is stale; the panels fetch again on reopen.
           store.forgetHost(connectionId);
           store.forgetDomains(connectionId);
+          store.forgetGraphs(connectionId);
+          store.forgetHostObjects(connectionId);
           break;
         case 'connecting':
         case 'authenticating':
@@ -35,6 +37,12 @@ export function routeEvents(events: VirtdeckApi['events'], effects: EventEffects
     events['stats.tick']((tick) => { actions().applyStats(tick); }),
     events['prompt.request']((prompt) => { actions().addPrompt(prompt); }),
     events['prompt.cancel'](({ id }) => { actions().removePrompt(id); }),
+    events['host.stats']((sample) => { actions().applyHostStats(sample); }),
+    events['domain.stats']((point) => { actions().applyDomainStats(point); }),
+    events['network.changed'](({ connectionId, network }) => { actions().applyNetworkChange(connectionId, network); }),
+    events['network.removed'](({ connectionId, uuid }) => { actions().removeNetwork(connectionId, uuid); }),
+    events['pool.changed'](({ connectionId, pool }) => { actions().applyPoolChange(connectionId, pool); }),
+    events['pool.removed'](({ connectionId, uuid }) => { actions().removePool(connectionId, uuid); }),
   ];
   return () => {
     for (const unsubscribe of unsubscribes) unsubscribe();

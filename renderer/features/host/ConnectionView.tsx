@@ -5,6 +5,7 @@ import { startOpening } from '../connections/connection-commands';
 import { DomainsPanel } from '../domains/DomainsPanel';
 import { CapabilitiesView } from './CapabilitiesView';
 import { HostPanel } from './HostPanel';
+import { HostGraphs } from '../graphs/HostGraphs';
 import { NetworksTable } from './NetworksTable';
 import { PoolsTable } from './PoolsTable';
 
@@ -25,6 +26,7 @@ export function ConnectionView({ view }: { readonly view: View }): React.JSX.Ele
           <>
             <DomainsPanel connectionId={id} />
             <HostPanel connectionId={id} />
+            <HostGraphs connectionId={id} />
             <div className="two-columns">
               <NetworksTable connectionId={id} />
               <PoolsTable connectionId={id} />
