@@ -25,7 +25,9 @@ export function appendSample<K extends string>(
   const times = [...series.times, at];
   let first = 0;
   while (first < times.length && (times[first] ?? at) < at - windowMs) first += 1;
-  const keys = Object.keys(series.columns) as K[];
-  const columns = Object.fromEntries(keys.map((key): [string, (number | null)[]] => [key, [...series.columns[key], values[key]].slice(first)])) as unknown as Series<K>['columns'];
+  // Plain string records inside: the keys are the series' own, so the result has them all.
+  const before: Readonly<Record<string, readonly (number | null)[]>> = series.columns;
+  const added: Readonly<Record<string, number | null>> = values;
+  const columns = Object.fromEntries(Object.keys(before).map((key) => [key, [...(before[key] ?? []), added[key] ?? null].slice(first)])) as unknown as Series<K>['columns'];
   return { times: times.slice(first), columns };
 }
