@@ -28,9 +28,15 @@ export interface TimeSeriesChartProps {
   readonly height?: number;
   /** A small plot without axes, legend or cursor. */
   readonly bare?: boolean;
-  /** How much time the x axis spans, ending at the last sample; five minutes by default. */
+  /** How much time the x axis spans at most, ending at the last sample; five minutes by default. */
   readonly windowMs?: number;
+  /** The lowest top the y axis may have, so an idle line sits at the bottom of a sensible scale. */
+  readonly minTop?: number;
 }
+
+const MIN_SPAN_S = 60;
+/** Room for the widest y label ("1023.9 MiB/s"). */
+const Y_AXIS_WIDTH = 84;
 
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -45,7 +51,7 @@ function toData(times: readonly number[], lines: readonly ChartLine[]): uPlot.Al
   return [times.map((t) => t / 1000), ...lines.map((l) => [...l.values])];
 }
 
-export function TimeSeriesChart({ title, testId, times, lines, formatValue, max, height = 160, bare = false, windowMs = WINDOW_MS }: TimeSeriesChartProps): React.JSX.Element {
+export function TimeSeriesChart({ title, testId, times, lines, formatValue, max, height = 160, bare = false, windowMs = WINDOW_MS, minTop = 1 }: TimeSeriesChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const theme = useTheme();
@@ -59,6 +65,12 @@ export function TimeSeriesChart({ title, testId, times, lines, formatValue, max,
     const text = cssVar('--muted');
     const grid = cssVar('--border');
     const now = (): number => (latest.current.times.at(-1) ?? Date.now()) / 1000;
+    // The window grows from the first sample (at least a minute) up to its full length, so
+    // the first seconds are not a dot at the right edge of five empty minutes.
+    const start = (): number => {
+      const first = (latest.current.times[0] ?? Date.now()) / 1000;
+      return Math.max(now() - windowMs / 1000, Math.min(first, now() - MIN_SPAN_S));
+    };
     const axis = (values?: uPlot.Axis['values']): uPlot.Axis => ({ stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, ...(values ? { values } : {}) });
     const opts: uPlot.Options = {
       width: Math.max(80, el.clientWidth),
@@ -68,12 +80,12 @@ export function TimeSeriesChart({ title, testId, times, lines, formatValue, max,
       cursor: { show: !bare },
       padding: bare ? [2, 0, 2, 0] : [8, 8, 0, 0],
       scales: {
-        x: { time: true, range: () => [now() - windowMs / 1000, now()] },
-        y: { range: (_u, _min, dataMax) => [0, max ?? Math.max(1, dataMax * 1.1)] },
+        x: { time: true, range: () => [bare ? now() - windowMs / 1000 : start(), now()] },
+        y: { range: (_u, _min, dataMax) => [0, max ?? Math.max(minTop, dataMax * 1.1)] },
       },
       axes: bare
         ? [{ show: false }, { show: false }]
-        : [axis(), axis((_u, splits) => splits.map((v) => formatValue(v)))],
+        : [axis(), { ...axis((_u, splits) => splits.map((v) => formatValue(v))), size: Y_AXIS_WIDTH }],
       series: [
         {},
         ...latest.current.lines.map((l): uPlot.Series => ({
@@ -95,7 +107,7 @@ export function TimeSeriesChart({ title, testId, times, lines, formatValue, max,
       plot.current = null;
     };
     // Made anew only when what it looks like changes; data goes in through setData below.
-  }, [theme, labels, height, bare, max, title, windowMs]);
+  }, [theme, labels, height, bare, max, title, windowMs, minTop]);
 
   useEffect(() => {
     plot.current?.setData(toData(times, lines));

@@ -27,6 +27,7 @@ export function DomainGraphs({ connectionId, uuid }: { readonly connectionId: st
           times={times}
           lines={[{ label: 'Read', values: col?.diskRead ?? [], colorVar: '--chart-3' }, { label: 'Write', values: col?.diskWrite ?? [], colorVar: '--chart-4' }]}
           formatValue={formatRate}
+          minTop={1024}
           height={130}
         />
         <TimeSeriesChart
@@ -35,6 +36,7 @@ export function DomainGraphs({ connectionId, uuid }: { readonly connectionId: st
           times={times}
           lines={[{ label: 'Received', values: col?.netRx ?? [], colorVar: '--chart-3' }, { label: 'Sent', values: col?.netTx ?? [], colorVar: '--chart-4' }]}
           formatValue={formatRate}
+          minTop={1024}
           height={130}
         />
       </div>
