@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { call } from '../../ipc/client';
 import { LoadingOrError } from '../../components/StatusText';
 import { useLoad } from '../../components/use-load';
-import { summariseCapabilities, type CapabilitiesSummary } from './capabilities-summary';
+import { summariseCapabilities, type CapabilitiesSummary } from '../../../shared/capabilities';
 
 /** What the host can run, summarised; the raw XML is long and rarely read, behind a toggle. */
 export function CapabilitiesView({ connectionId }: { readonly connectionId: string }): React.JSX.Element {

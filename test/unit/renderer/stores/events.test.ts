@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { EVENT_CHANNELS } from '../../../../shared/ipc';
 import { routeEvents } from '../../../../renderer/ipc/events';
 import { ready } from '../../../../renderer/stores/loadable';
 import { actions, resetStore, useStore } from '../../../../renderer/stores/store';
@@ -53,7 +54,7 @@ describe('routing pushed events into the store', () => {
   });
 
   it('subscribes to every channel and unsubscribes from all of them', () => {
-    expect(events.count()).toBe(6);
+    expect(events.count()).toBe(EVENT_CHANNELS.length);
     stop();
     expect(events.count()).toBe(0);
     events.push('connections.changed', [view('a')]);

@@ -1,5 +1,5 @@
 /**
- * What an admin reads from the capabilities XML: the host's architecture, and per guest
+ * What an admin reads from libvirt's capabilities XML: the host's architecture, and per guest
  * architecture its OS type, emulator, machine types and domain types (kvm, qemu, test...).
  */
 import { XMLParser } from 'fast-xml-parser';
