@@ -13,7 +13,7 @@ const t0 = stats({
 });
 const t1 = stats({
   'cpu.time': 1_500_000_000n, 'balloon.current': 32768n,
-  'block.count': 2, 'block.0.rd.bytes': 4196n, 'block.0.wr.bytes': 2048n, 'block.1.rd.bytes': 50n, 'block.1.wr.bytes': 10n,
+  'block.count': 2, 'block.0.rd.bytes': 4196n, 'block.0.wr.bytes': 2048n, 'block.1.rd.bytes': 2098n, 'block.1.wr.bytes': 10n,
   'net.count': 1, 'net.0.rx.bytes': 3000n, 'net.0.tx.bytes': 500n,
 });
 
@@ -23,7 +23,7 @@ describe("one domain's rates between two readings", () => {
     expect(rates).toEqual({
       cpuPercent: 25,
       memoryKiB: 32768,
-      diskReadBytesPerSec: 2048,
+      diskReadBytesPerSec: 3072,
       diskWriteBytesPerSec: 1024,
       netRxBytesPerSec: 1000,
       netTxBytesPerSec: 0,
