@@ -7,6 +7,7 @@
  */
 import { LibvirtError, type Connection, type NetworkEvent, type StoragePoolEvent } from '../../libvirt';
 import type { EventSink } from '../ipc/event-sink';
+import { networkView, poolView } from '../ipc/object-views';
 import { startDomainStats } from '../stats/domain-stats-poller';
 import { startHostStats } from '../stats/host-stats-poller';
 
@@ -114,8 +115,7 @@ export class LiveWatchers {
       return;
     }
     try {
-      const n = await conn.networkInfo(event.network);
-      this.sink.emit('network.changed', { connectionId, network: { uuid: n.uuid, name: n.name, active: n.active, autostart: n.autostart } });
+      this.sink.emit('network.changed', { connectionId, network: networkView(await conn.networkInfo(event.network)) });
     } catch (error) {
       if (isGone(error)) this.sink.emit('network.removed', { connectionId, uuid: event.network.uuid });
     }
@@ -128,18 +128,7 @@ export class LiveWatchers {
       return;
     }
     try {
-      const p = await conn.storagePoolInfo(event.pool);
-      this.sink.emit('pool.changed', {
-        connectionId,
-        pool: {
-          uuid: p.uuid,
-          name: p.name,
-          state: p.state,
-          capacity: Number(p.capacityBytes),
-          allocation: Number(p.allocationBytes),
-          available: Number(p.availableBytes),
-        },
-      });
+      this.sink.emit('pool.changed', { connectionId, pool: poolView(await conn.storagePoolInfo(event.pool)) });
     } catch (error) {
       if (isGone(error)) this.sink.emit('pool.removed', { connectionId, uuid: event.pool.uuid });
     }

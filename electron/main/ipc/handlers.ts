@@ -11,6 +11,7 @@ import type { PromptBroker } from '../connections/prompt-broker';
 import type { Handlers } from './dispatch';
 import { hostLink } from './host-link';
 import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
+import { networkView, poolView } from './object-views';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -68,16 +69,8 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
       const c = conn(id);
       return c.domainXml(await domainByUuid(c, uuid));
     },
-    'networks.list': async (id) => (await conn(id).listNetworks()).map((n) => ({ uuid: n.uuid, name: n.name, active: n.active, autostart: n.autostart })),
-    'pools.list': async (id) =>
-      (await conn(id).listStoragePools()).map((p) => ({
-        uuid: p.uuid,
-        name: p.name,
-        state: p.state,
-        capacity: Number(p.capacityBytes),
-        allocation: Number(p.allocationBytes),
-        available: Number(p.availableBytes),
-      })),
+    'networks.list': async (id) => (await conn(id).listNetworks()).map(networkView),
+    'pools.list': async (id) => (await conn(id).listStoragePools()).map(poolView),
     'stats.subscribe': (id) => { manager.get(id).watchStats(); return Promise.resolve(null); },
     'stats.unsubscribe': (id) => { manager.get(id).unwatchStats(); return Promise.resolve(null); },
     'prompts.answer': (promptId, answer) => { prompts.answer(promptId, answer); return Promise.resolve(null); },

@@ -1,6 +1,6 @@
 /**
- * Network and storage-pool events of one embedded host, fanned out to every connection that
- * shares it, delivered on a later turn of the event loop as libvirt delivers them.
+ * Events of one embedded host (domains, networks, storage pools), fanned out to every
+ * connection that shares it, delivered on a later turn of the event loop as libvirt delivers them.
  */
 export class ObjectEventBus<E> {
   private readonly listeners = new Set<(event: E) => void>();
