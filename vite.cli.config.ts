@@ -1,8 +1,12 @@
 import { defineConfig } from 'vite';
+import { noNativeAddons } from './scripts/no-native-addons';
 
-// virtdeck-cli runs on plain Node (not Electron), so it has a build of its own: one ESM
-// file, with npm dependencies left to node_modules as an SSR build does.
+// virtdeck-cli runs on plain Node, or on the installed app's own runtime with
+// ELECTRON_RUN_AS_NODE, so it has a build of its own: ESM, with its npm dependencies
+// bundled in, so out/cli/ runs from any folder (the packages carry it as resources/cli/).
 export default defineConfig({
+  plugins: [noNativeAddons()],
+  ssr: { noExternal: true },
   build: {
     ssr: 'electron/cli/index.ts',
     outDir: 'out/cli',

@@ -15,6 +15,8 @@ export const ERROR_KINDS = [
   'closed',
   'unsupported',
   'settings',
+  // Refused by the administrator's policy file: the message names the rule and the file.
+  'policy',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -31,6 +31,8 @@ export type ConnectionState =
 export interface ConnectionView {
   readonly profile: ConnectionProfile;
   readonly state: ConnectionState;
+  /** Handed out by the administrator's policy file: it can be opened, not edited or removed. Absent means false. */
+  readonly managed?: boolean;
 }
 
 export interface NodeInfo {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openUri } from '../libvirt';
 import type { Connection } from '../libvirt';
+import { assertUriTextAllowed, loadAdminPolicy, policyFile, promptsUnderPolicy } from '../policy';
 import { describeError } from './describe-error';
 import { formatHostInfo, hostInfoJson } from './info';
 import { isLifecycleAction, LIFECYCLE_ACTIONS, runLifecycle } from './lifecycle';
@@ -18,7 +19,9 @@ options:
   -c, --connect URI         the libvirt URI (default: $LIBVIRT_DEFAULT_URI, else test:///default)
   --json                    machine-readable output (info, list)
   --timeout SECONDS         give up connecting and opening after this long (default 30)
-  -h, --help                this text`;
+  -h, --help                this text
+
+The administrator's policy (${policyFile()}) applies here as in the app.`;
 
 /** Exit codes: 0 done, 1 the operation failed, 2 the command line was wrong. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -57,12 +60,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`virtdeck-cli: ${job}\n${USAGE}\n`);
     return 2;
   }
+  // The same policy as the app's: a broken file is said once and its strict switches apply.
+  const admin = await loadAdminPolicy(policyFile());
+  if (admin.kind === 'broken') process.stderr.write(`virtdeck-cli: ${admin.message}\n`);
   let conn: Connection | undefined;
   try {
+    assertUriTextAllowed(admin.policy, uri);
     conn = await openUri(uri, {
       connectTimeoutMs: timeoutMs,
       handshakeTimeoutMs: timeoutMs,
-      prompts: terminalPrompts({ input: process.stdin, output: process.stderr }),
+      prompts: promptsUnderPolicy(admin.policy, terminalPrompts({ input: process.stdin, output: process.stderr })),
     });
     process.stdout.write(`${await job(conn)}\n`);
     return 0;

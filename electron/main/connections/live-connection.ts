@@ -146,9 +146,11 @@ export class LiveConnection {
   /** Publishes the failure, and schedules the next try when the profile wants one. */
   private fail(error: unknown): void {
     this.deps.onGone(this.id);
-    const retry = this.wanted && this.profileValue.reconnect;
+    const appError = toAppError(error);
+    // The policy will refuse the next try as it did this one.
+    const retry = this.wanted && this.profileValue.reconnect && appError.kind !== 'policy';
     const delay = retry ? backoffDelay(this.deps.backoff, Math.max(1, this.attempt)) : 0;
-    this.setState({ kind: 'failed', error: toAppError(error), retryAt: retry ? Date.now() + delay : null });
+    this.setState({ kind: 'failed', error: appError, retryAt: retry ? Date.now() + delay : null });
     if (retry) {
       this.reconnectTimer = setTimeout(() => {
         this.reconnectTimer = null;

@@ -34,6 +34,8 @@ export function toAppError(error: unknown): AppError {
       return { kind: 'closed', message: error.message };
     case 'unsupported':
       return { kind: 'unsupported', message: error.message };
+    case 'policy':
+      return { kind: 'policy', message: error.message };
     default:
       return { kind: 'internal', message: error.message };
   }
