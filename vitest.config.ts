@@ -13,6 +13,16 @@ export default defineConfig({
         },
       },
       {
+        // Packages the app with electron-builder, offline, in a temporary folder of its own.
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
