@@ -7,6 +7,8 @@ import { noNativeAddons } from './scripts/no-native-addons';
 export default defineConfig({
   plugins: [noNativeAddons()],
   ssr: { noExternal: true },
+  // Bundled CommonJS (ssh2's dependencies) asks for __dirname, which ES modules lack.
+  define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
   build: {
     ssr: 'electron/cli/index.ts',
     outDir: 'out/cli',

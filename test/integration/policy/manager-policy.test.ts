@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../electron/main/services';
 import { loadAdminPolicy, managedId, policyFile } from '../../../electron/policy';
+import type { AppInfo } from '../../../shared/ipc';
 import type { ConnectionProfile, ConnectionView } from '../../../shared/model';
 import { memoryStore, RecordingSink, TEST_APP_INFO } from '../../helpers/main-services';
 
@@ -171,7 +172,7 @@ describe('a broken policy file', () => {
     const info = await s.dispatch('app.info', []);
     expect(info).toMatchObject({ ok: true });
     if (info.ok) {
-      const { notices } = info.value as { notices: string[] };
+      const { notices } = info.value as AppInfo;
       expect(notices).toHaveLength(1);
       expect(notices[0]).toContain(file);
       expect(notices[0]).toContain('forbidExt');
