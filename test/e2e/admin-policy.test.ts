@@ -68,6 +68,11 @@ describe('the admin policy in the window', () => {
     await expect(own.getByTestId('connection-managed').count()).resolves.toBe(0);
     await expect(page.getByTestId('notices').count()).resolves.toBe(0);
     await page.screenshot({ path: join(RESULTS, 'ui-policy-managed.png') });
+    // Still managed after its state changes: closing it is allowed, removing it is not.
+    await managed.getByTestId('connection-close').click();
+    await expect.poll(() => managed.getAttribute('data-state'), WAIT).toBe('closed');
+    await expect(managed.getByTestId('connection-managed').count()).resolves.toBe(1);
+    await expect(managed.getByTestId('connection-remove').count()).resolves.toBe(0);
     expect(app?.problems).toEqual([]);
   });
 });
