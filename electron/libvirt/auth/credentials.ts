@@ -27,7 +27,7 @@ export async function saslCredentials(source: CredentialSource, mechanism: strin
   const fileUser = fromFile?.values.get('authname') ?? fromFile?.values.get('username');
   const filePassword = fromFile?.values.get('password');
   if (fileUser !== undefined && filePassword !== undefined) return { user: fileUser, password: filePassword };
-  const ask = source.prompts?.saslCredentials;
-  if (ask === undefined) return null;
-  return ask({ kind: 'sasl-credentials', host: source.host, mechanism, defaultUser: fileUser ?? source.uriUser ?? '' });
+  const prompts = source.prompts;
+  if (prompts?.saslCredentials === undefined) return null;
+  return prompts.saslCredentials({ kind: 'sasl-credentials', host: source.host, mechanism, defaultUser: fileUser ?? source.uriUser ?? '' });
 }

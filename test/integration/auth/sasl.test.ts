@@ -126,7 +126,7 @@ describe('SASL (AUTH_SASL_INIT/START/STEP) against libvirtd with a sasldb', () =
     const store = memoryStore();
     const services = await createMainServices({ store, sink, appInfo: TEST_APP_INFO, promptTimeoutMs: 30_000 });
     try {
-      const added = await services.dispatch('connections.add', [{ uri: `${tlsUri.replace('tls://', `tls://${USER}@`)}`, name: 'sasl host', autoconnect: false, reconnect: false }]);
+      const added = await services.dispatch('connections.add', [{ uri: tlsUri.replace('tls://', `tls://${USER}@`), name: 'sasl host', autoconnect: false, reconnect: false }]);
       if (!added.ok) throw new Error(added.error.message);
       const id = (added.value as { id: string }).id;
       const opening = services.dispatch('connections.open', [id]);
