@@ -29,7 +29,7 @@ deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian
 SOURCES
 APT=(-o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/nonexistent
   -o "Dir::State::Lists=$work/lists" -o "Dir::Cache::Archives=$work/archives"
-  -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= -o Debug::NoLocking=1 -qq)
+  -o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= -o Debug::NoLocking=1 -o APT::Sandbox::User=root -qq)
 apt-get "${APT[@]}" update >&2
 
 # Only the packages the backports suite really has at 11.3 (some names are new since 9.0).
