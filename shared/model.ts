@@ -162,7 +162,23 @@ export interface CommandPrompt {
   readonly argv: readonly string[];
 }
 
-export type PromptRequest = HostKeyPrompt | PasswordPrompt | PassphrasePrompt | KeyboardInteractivePrompt | CommandPrompt;
+/** libvirtd asks for SASL credentials (a user name and password in its SASL database). */
+export interface SaslCredentialsPrompt {
+  readonly kind: 'sasl-credentials';
+  readonly host: string;
+  /** e.g. "SCRAM-SHA-256" */
+  readonly mechanism: string;
+  /** The URI's user (or the auth file's), offered as the default; "" when there is none. */
+  readonly defaultUser: string;
+}
+
+export type PromptRequest =
+  | HostKeyPrompt
+  | PasswordPrompt
+  | PassphrasePrompt
+  | KeyboardInteractivePrompt
+  | CommandPrompt
+  | SaslCredentialsPrompt;
 
 export interface Prompt {
   readonly id: string;

@@ -70,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       connectTimeoutMs: timeoutMs,
       handshakeTimeoutMs: timeoutMs,
       prompts: promptsUnderPolicy(admin.policy, terminalPrompts({ input: process.stdin, output: process.stderr })),
+      auth: { onWarning: (message) => { process.stderr.write(`virtdeck-cli: warning: ${message}\n`); } },
     });
     process.stdout.write(`${await job(conn)}\n`);
     return 0;

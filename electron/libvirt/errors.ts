@@ -72,10 +72,35 @@ export class TransportError extends Error {
   }
 }
 
-/** The daemon demands an authentication method this client does not speak (yet). */
+/**
+ * Why authentication did not succeed: a closed set, so the UI and the CLI can say what to
+ * do about each without reading messages. The daemon's own words, where it gave any, are in
+ * `detail`.
+ */
+export type AuthFailure =
+  /** The daemon offered only auth types this client does not speak. */
+  | { readonly kind: 'unsupported-auth-type'; readonly offered: readonly number[] }
+  /** polkit said no: the action asked about, and the daemon's words. */
+  | { readonly kind: 'polkit-denied'; readonly action: string; readonly detail: string }
+  /** None of the daemon's SASL mechanisms is one this client speaks (GSSAPI is named). */
+  | { readonly kind: 'sasl-no-mechanism'; readonly offered: readonly string[] }
+  /** The only usable mechanisms would need a SASL security layer, which this client does not implement. */
+  | { readonly kind: 'sasl-security-layer'; readonly mechanism: string }
+  /** PLAIN was the only choice, over a channel that would show the password to the network. */
+  | { readonly kind: 'sasl-plain-unencrypted' }
+  /** Nobody gave a user name and password (no auth file entry, prompt refused or absent). */
+  | { readonly kind: 'no-credentials'; readonly mechanism: string }
+  /** The daemon refused the credentials: wrong user name or password. */
+  | { readonly kind: 'sasl-rejected'; readonly mechanism: string; readonly user: string; readonly detail: string }
+  /** The daemon's side of the exchange was malformed or did not prove it knows the password. */
+  | { readonly kind: 'sasl-server-invalid'; readonly mechanism: string; readonly detail: string };
+
+export type AuthFailureKind = AuthFailure['kind'];
+
+/** Authentication with the daemon failed; `failure` says why. */
 export class AuthError extends Error {
   readonly kind = 'auth';
-  constructor(readonly offered: readonly number[], message: string) {
+  constructor(readonly failure: AuthFailure, message: string) {
     super(message);
     this.name = 'AuthError';
   }

@@ -22,5 +22,12 @@ export function promptsFor(connectionId: string, broker: PromptBroker): Prompts 
       return answer?.kind === 'responses' ? [...answer.values] : null;
     },
     confirmCommand: async (request) => (await broker.ask(connectionId, request))?.kind === 'accept',
+    // Answered as [user, password]; the password goes to the exchange and is not kept.
+    saslCredentials: async (request) => {
+      const answer = await broker.ask(connectionId, request);
+      if (answer?.kind !== 'responses') return null;
+      const [user, password] = answer.values;
+      return user === undefined || user === '' || password === undefined ? null : { user, password };
+    },
   };
 }

@@ -70,16 +70,23 @@ describe('handshake', () => {
     conn.rpc.close();
   });
 
-  it('refuses a daemon that demands SASL with a clear auth error and closes the stream', async () => {
+  it('asks a SASL daemon for its mechanisms after the auth list, and names GSSAPI as unsupported, closing the stream', async () => {
     daemon = await startFakeDaemon();
     const opening = openOverStream(daemon.clientSide, 'qemu:///system');
-    const [auth, keepalive] = await daemon.next(2);
-    if (auth === undefined || keepalive === undefined) throw new Error('no packet');
+    const [auth, keepalive, open] = await daemon.next(3);
+    if (auth === undefined || keepalive === undefined || open === undefined) throw new Error('no packet');
     daemon.reply(auth, encode(procedures.authList.ret, { types: [1] }));
-    daemon.reply(keepalive, encode(procedures.connectSupportsFeature.ret, { supported: 1 }));
+    // Before authentication libvirtd refuses everything else (VIR_ERR_RPC 39) and keeps the connection.
+    daemon.replyError(keepalive, 39, 'authentication required');
+    daemon.replyError(open, 39, 'authentication required');
+    const [init] = await daemon.next(1);
+    if (init === undefined) throw new Error('no packet');
+    expect(init.header.procedure).toBe(67);
+    daemon.reply(init, encode(procedures.authSaslInit.ret, { mechlist: 'GSSAPI' }));
     const error: unknown = await opening.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect(String(error)).toMatch(/unsupported auth: the daemon requires sasl/);
+    expect(error instanceof AuthError && error.failure).toEqual({ kind: 'sasl-no-mechanism', offered: ['GSSAPI'] });
+    expect(String(error)).toMatch(/GSSAPI \(Kerberos\) is not supported by this client/);
     expect(daemon.clientSide.destroyed || daemon.clientSide.writableEnded).toBe(true);
   });
 });
