@@ -2,24 +2,16 @@
 import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
 import type { DomainRef, NetworkRef, StoragePoolRef } from '../protocol/types';
 import type { LifecycleEventName } from '../protocol/events';
+import type { DomainStateName } from '../../../shared/model';
 
 export type { DomainRef, NetworkRef, StoragePoolRef };
 
 // The host's facts are plain data the UI shows as they are: one definition, in shared/.
 export type { HostInfo, NodeInfo } from '../../../shared/model';
 
-export const DomainStates = [
-  'nostate',
-  'running',
-  'blocked',
-  'paused',
-  'shutdown',
-  'shutoff',
-  'crashed',
-  'pmsuspended',
-] as const;
-export type DomainStateName = (typeof DomainStates)[number] | 'unknown';
-
+// Domain state names are what the UI shows too: one definition, in shared/, in libvirt's
+// virDomainState order so a wire code indexes it.
+export { DOMAIN_STATES, type DomainStateName } from '../../../shared/model';
 export interface DomainInfo {
   readonly state: DomainStateName;
   readonly maxMemoryKiB: number;

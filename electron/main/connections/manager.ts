@@ -87,7 +87,7 @@ export class ConnectionManager {
 
   async remove(id: string): Promise<void> {
     const entry = this.get(id);
-    await entry.close();
+    await entry.dispose();
     this.live.delete(id);
     await this.persist();
   }

@@ -15,7 +15,6 @@ export function describeState(state: ConnectionState, now: number): StateLabel {
     case 'connecting': return { tone: 'busy', text: state.attempt > 1 ? `Connecting… (attempt ${state.attempt})` : 'Connecting…' };
     case 'authenticating': return { tone: 'busy', text: `Authenticating (${state.method})…` };
     case 'open': return state.verified ? { tone: 'ok', text: 'Connected' } : { tone: 'warn', text: 'Connected (unverified)' };
-    case 'degraded': return { tone: 'warn', text: `Degraded: ${state.reason}` };
     case 'failed': {
       if (state.retryAt !== null && state.retryAt > now) {
         const seconds = Math.ceil((state.retryAt - now) / 1000);
@@ -26,7 +25,7 @@ export function describeState(state: ConnectionState, now: number): StateLabel {
   }
 }
 
-/** Open and degraded connections can be asked for host info and domains. */
+/** Open connections can be asked for host info and domains. */
 export function isUsable(state: ConnectionState): boolean {
-  return state.kind === 'open' || state.kind === 'degraded';
+  return state.kind === 'open';
 }

@@ -6,7 +6,7 @@ import { useDomainSample } from '../../stores/selectors';
 import { actions } from '../../stores/store';
 import type { ActionSpec } from './domain-actions';
 import { DomainActions } from './DomainActions';
-import { runDomainAction } from './run-domain-action';
+import { requestDomainAction } from './run-domain-action';
 import { StateBadge } from './StateBadge';
 
 /** One domain: its facts, live CPU, and the actions its state allows. */
@@ -21,7 +21,7 @@ export function DomainRow({ connectionId, domain }: { readonly connectionId: str
     setConfirming(null);
     setBusy(true);
     setError(null);
-    runDomainAction(connectionId, domain.uuid, spec.action).then(
+    requestDomainAction(connectionId, domain.uuid, spec.action).then(
       () => { setBusy(false); },
       (e: unknown) => {
         setBusy(false);

@@ -39,7 +39,7 @@ export async function handshake(rpc: RpcClient, name: string, options: Connectio
   const [{ types }, keepalive] = await Promise.all([authList, keepaliveProbe]);
   if (types.length > 0 && !types.includes(AuthType.NONE)) {
     const offered = types.map((t) => authNames[t] ?? `type ${t}`).join(', ');
-    throw new AuthError(types, `unsupported auth: the daemon requires ${offered}; this client speaks only "none" for now`);
+    throw new AuthError({ method: 'unsupported', offered: types }, `unsupported auth: the daemon requires ${offered}; this client speaks only "none" for now`);
   }
   if (keepalive && options.keepalive !== false) rpc.startKeepalive(options.keepalive ?? DEFAULT_KEEPALIVE);
   const openError = await openOutcome;
