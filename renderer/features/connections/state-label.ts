@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../../../shared/model';
+import type { ConnectionState, PromptRequest } from '../../../shared/model';
 
 export type StateTone = 'ok' | 'warn' | 'bad' | 'busy' | 'off';
 
@@ -7,13 +7,23 @@ export interface StateLabel {
   readonly text: string;
 }
 
+function questionWords(method: PromptRequest['kind']): string {
+  switch (method) {
+    case 'host-key': return 'check the host key';
+    case 'password': return 'password';
+    case 'passphrase': return 'key passphrase';
+    case 'keyboard-interactive': return 'login questions';
+    case 'confirm-command': return 'confirm the command';
+  }
+}
+
 /** A connection's state in the words and colour the sidebar shows; `now` for the retry countdown. */
 export function describeState(state: ConnectionState, now: number): StateLabel {
   switch (state.kind) {
     case 'idle': return { tone: 'off', text: 'Not connected' };
     case 'closed': return { tone: 'off', text: 'Disconnected' };
     case 'connecting': return { tone: 'busy', text: state.attempt > 1 ? `Connecting… (attempt ${state.attempt})` : 'Connecting…' };
-    case 'authenticating': return { tone: 'busy', text: `Authenticating (${state.method})…` };
+    case 'authenticating': return { tone: 'busy', text: `Waiting for you: ${questionWords(state.method)}` };
     case 'open': return state.verified ? { tone: 'ok', text: 'Connected' } : { tone: 'warn', text: 'Connected (unverified)' };
     case 'failed': {
       if (state.retryAt !== null && state.retryAt > now) {
