@@ -81,10 +81,14 @@ export interface NetworkSummary {
   readonly autostart: boolean;
 }
 
+/** virStoragePoolState names in libvirt's order, so a wire code indexes them; 'unknown' for any newer code. */
+export const STORAGE_POOL_STATES = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;
+export type StoragePoolStateName = (typeof STORAGE_POOL_STATES)[number] | 'unknown';
+
 export interface StoragePoolSummary {
   readonly uuid: string;
   readonly name: string;
-  readonly state: string;
+  readonly state: StoragePoolStateName;
   /** Bytes; numbers are exact up to 8 PiB, far beyond any pool. */
   readonly capacity: number;
   readonly allocation: number;

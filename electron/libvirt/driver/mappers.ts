@@ -1,6 +1,6 @@
 /** Wire values to model values. */
 import type { ResultOf } from '../protocol/procedures';
-import { DOMAIN_STATES, StoragePoolStates, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
+import { DOMAIN_STATES, STORAGE_POOL_STATES, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
 
 /** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release. */
 export function formatVersion(encoded: bigint): string {
@@ -29,5 +29,5 @@ export function domainStateName(code: number): DomainStateName {
 }
 
 export function storagePoolStateName(code: number): StoragePoolStateName {
-  return StoragePoolStates[code] ?? 'unknown';
+  return STORAGE_POOL_STATES[code] ?? 'unknown';
 }

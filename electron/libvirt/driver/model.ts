@@ -2,7 +2,7 @@
 import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
 import type { DomainRef, NetworkRef, StoragePoolRef } from '../protocol/types';
 import type { LifecycleEventName } from '../protocol/events';
-import type { DomainStateName } from '../../../shared/model';
+import type { DomainStateName, StoragePoolStateName } from '../../../shared/model';
 
 export type { DomainRef, NetworkRef, StoragePoolRef };
 
@@ -32,8 +32,8 @@ export interface NetworkSummary extends NetworkRef {
   readonly autostart: boolean;
 }
 
-export const StoragePoolStates = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;
-export type StoragePoolStateName = (typeof StoragePoolStates)[number] | 'unknown';
+// Pool states too: one definition, in shared/.
+export { STORAGE_POOL_STATES, type StoragePoolStateName } from '../../../shared/model';
 
 export interface StoragePoolSummary extends StoragePoolRef {
   readonly state: StoragePoolStateName;
