@@ -17,7 +17,7 @@ async function restrictedImports(path: string, text: string): Promise<string[]> 
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
-describe('lint boundaries', () => {
+describe('lint boundaries', { timeout: 60_000 }, () => {
   it('refuses a deep import into the library from main, the bridge or the CLI', async () => {
     for (const path of ['electron/main/probe.ts', 'electron/bridge/probe.ts', 'electron/cli/probe.ts']) {
       const messages = await restrictedImports(path, "import { RpcClient } from '../libvirt/rpc/client';\nexport const probe = RpcClient;\n");
