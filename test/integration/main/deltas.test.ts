@@ -24,6 +24,8 @@ afterEach(async () => {
 });
 
 interface Counted {
+  /** The big host's profile id, opened. */
+  readonly id: string;
   readonly dispatch: Dispatch;
   readonly sink: RecordingSink;
   /** Procedure names called since the last reset, in order. */
@@ -52,8 +54,9 @@ async function start(): Promise<Counted> {
     },
   });
   const dispatch = createDispatch(createHandlers({ manager, prompts: new PromptBroker(sink), appInfo: TEST_APP_INFO, notices: () => [] }));
-  await dispatchOk(dispatch, 'connections.add', { uri: harness.uris.unix.replace('/default?', `${path}?`), name: 'big', autoconnect: false, reconnect: false });
-  return { dispatch, sink, calls: () => [...seen], reset: () => { seen.length = 0; } };
+  const { id } = await dispatchOk(dispatch, 'connections.add', { uri: harness.uris.unix.replace('/default?', `${path}?`), name: 'big', autoconnect: false, reconnect: false });
+  await dispatchOk(dispatch, 'connections.open', id);
+  return { id, dispatch, sink, calls: () => [...seen], reset: () => { seen.length = 0; } };
 }
 
 async function dispatchOk<C extends InvokeChannel>(dispatch: Dispatch, channel: C, ...args: unknown[]): Promise<InvokeResult<C>> {
@@ -65,10 +68,7 @@ async function dispatchOk<C extends InvokeChannel>(dispatch: Dispatch, channel: 
 describe('changes travel as deltas', () => {
   it('costs a handful of RPCs per click on a 1,000-domain host, its lifecycle event included, never a re-list', async () => {
     const host = await start();
-    const [profile] = await dispatchOk(host.dispatch, 'connections.list');
-    if (!profile) throw new Error('no profile');
-    const id = profile.profile.id;
-    await dispatchOk(host.dispatch, 'connections.open', id);
+    const { id } = host;
     host.reset();
     const domains = await dispatchOk(host.dispatch, 'domains.list', id);
     expect(domains).toHaveLength(DOMAINS);
@@ -91,10 +91,7 @@ describe('changes travel as deltas', () => {
 
   it('pushes domain.removed for an undefined domain, without a re-list', async () => {
     const host = await start();
-    const [profile] = await dispatchOk(host.dispatch, 'connections.list');
-    if (!profile) throw new Error('no profile');
-    const id = profile.profile.id;
-    await dispatchOk(host.dispatch, 'connections.open', id);
+    const { id } = host;
     const domains = await dispatchOk(host.dispatch, 'domains.list', id);
     const target = domains.find((d) => d.state === 'shutoff');
     if (!target) throw new Error('no shut-off domain');
