@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openUri } from '../electron/libvirt';
+import { openUri, StatsGroup } from '../electron/libvirt';
 import { listDomainRows, listDomainStates } from '../electron/cli/list';
 import { startLibvirtd, stopLibvirtd } from '../test/helpers/libvirtd';
 import { makeTestPki } from '../test/helpers/pki';
@@ -20,8 +20,6 @@ import { formatTable, type Row } from './report';
 const DOMAINS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PYTHON = '/usr/bin/python3';
-/** VIR_DOMAIN_STATS_STATE */
-const STATS_STATE = 1;
 
 interface PythonResults {
   readonly domains: number;
@@ -39,7 +37,7 @@ async function ourJobs(uri: string): Promise<Record<string, number[]>> {
       domainInfo1000: await timeRuns(RUNS, () => Promise.all(first1000.map((dom) => conn.domainInfo(dom)))),
       listJob: await timeRuns(RUNS, () => listDomainStates(conn, { all: true })),
       listJsonJob: await timeRuns(RUNS, async () => JSON.stringify(await listDomainRows(conn, { all: true }))),
-      allDomainStats: await timeRuns(RUNS, () => conn.allDomainStats({ stats: STATS_STATE })),
+      allDomainStats: await timeRuns(RUNS, () => conn.allDomainStats({ stats: StatsGroup.STATE })),
     };
   } finally {
     await conn.close();

@@ -7,6 +7,7 @@ export type { AllDomainStatsOptions, Connection } from './driver/api';
 export type { AuthOptions, ConnectionOptions, OpenOptions } from './drivers/remote/options';
 export type { ServerFeatures } from './drivers/remote/handshake';
 export * from './driver/model';
+export { domainStateName } from './driver/mappers';
 export * from './errors';
 export { ErrorCode, type ErrorCodeName } from './protocol/error-codes';
 export { RpcClient, type CallOptions, type StreamHandler } from './rpc/client';

@@ -10,7 +10,7 @@ import type { ConnectionProfile } from '../../shared/model';
 import type { BackoffPolicy } from './connections/backoff';
 import { ConnectionManager, type ProfileStore } from './connections/manager';
 import { PromptBroker } from './connections/prompt-broker';
-import { promptsFor } from './connections/transport-prompts';
+import { promptsFor, type WhileAsking } from './connections/transport-prompts';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { EventSink } from './ipc/event-sink';
 import { createHandlers } from './ipc/handlers';
@@ -40,13 +40,13 @@ export interface MainServicesOptions {
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const prompts = new PromptBroker(options.sink, options.promptTimeoutMs);
   const policy = options.policy ?? NO_POLICY;
-  const open = async (profile: ConnectionProfile) => {
+  const open = async (profile: ConnectionProfile, whileAsking: WhileAsking) => {
     // Checked at every open, so a profile saved before the policy arrived obeys it too.
     assertUriTextAllowed(policy, profile.uri);
     const connection = await openUri(profile.uri, {
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       handshakeTimeoutMs: CONNECT_TIMEOUT_MS,
-      prompts: promptsUnderPolicy(policy, promptsFor(profile.id, prompts)),
+      prompts: promptsUnderPolicy(policy, promptsFor(profile.id, prompts, whileAsking)),
     });
     // TLS opened with no_verify=1 over a certificate that failed, or SSH with host-key
     // checks off: encrypted, but nothing vouches for the peer.

@@ -108,7 +108,7 @@ export class ConnectionManager {
   async remove(id: string): Promise<void> {
     const entry = this.get(id);
     this.assertNotManaged(entry, 'removed');
-    await entry.close();
+    await entry.dispose();
     this.live.delete(id);
     await this.persist();
   }

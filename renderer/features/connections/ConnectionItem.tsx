@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConnectionView } from '../../../shared/model';
-import { errorMessage } from '../../components/format';
+import { ErrorText, shownError } from '../../components/ErrorText';
+import type { AppError } from '../../../shared/errors';
 import { useNow } from '../../components/use-now';
 import { actions, useStore } from '../../stores/store';
 import { closeConnection, startOpening } from './connection-commands';
@@ -11,7 +12,7 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
   const { profile, state } = view;
   const managed = view.managed === true;
   const selected = useStore((s) => s.selectedConnectionId === profile.id);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const now = useNow(state.kind === 'failed' && state.retryAt !== null);
   const label = describeState(state, now);
   const active = state.kind !== 'idle' && state.kind !== 'closed' && !(state.kind === 'failed' && state.retryAt === null);
@@ -43,7 +44,7 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
           ? (
             <button type="button" data-testid="connection-close" onClick={() => {
               setError(null);
-              closeConnection(profile.id).catch((e: unknown) => { setError(errorMessage(e)); });
+              closeConnection(profile.id).catch((e: unknown) => { setError(shownError(e)); });
             }}>Disconnect</button>
           )
           : (
@@ -54,7 +55,7 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
           )}
         {!managed && <button type="button" data-testid="connection-remove" onClick={() => { actions().openDialog({ kind: 'remove-connection', connectionId: profile.id }); }}>Remove</button>}
       </div>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && <ErrorText error={error} testId="connection-item-error" />}
     </li>
   );
 }

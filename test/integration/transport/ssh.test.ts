@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openUri, type OpenUriOptions } from '../../../electron/libvirt/connect';
-import { TransportError, type HostKeyPrompt, type Prompts } from '../../../electron/libvirt';
+import { HostKeyError, type HostKeyPrompt, type Prompts } from '../../../electron/libvirt';
 import { run, waitFor } from '../../helpers/process';
 import { startSshAgent } from '../../helpers/ssh-agent';
 import { startSshd, stopSshd, type TestSshd } from '../../helpers/sshd';
@@ -92,6 +92,7 @@ describe('ssh transports: authentication', () => {
       connectTimeoutMs: 40_000,
     });
     await expect(opening).rejects.toThrow(/authentication as virtdeck-test failed \(tried password, password, password\)/);
+    await expect(opening).rejects.toMatchObject({ kind: 'auth', failure: { kind: 'ssh-rejected', user: 'virtdeck-test', tried: ['password', 'password', 'password'] } });
     expect(attempts).toBe(3);
   });
 
@@ -154,7 +155,7 @@ describe('ssh transports: host keys', () => {
 
   it('refuses an unknown host key when there is no prompt', async () => {
     const knownHosts = await freshKnownHosts('');
-    await expect(openUri(uri({ keyfile: sshd.userKey, known_hosts: knownHosts, sshauth: 'privkey' }), options())).rejects.toMatchObject({ code: 'EHOSTKEY_UNKNOWN' });
+    await expect(openUri(uri({ keyfile: sshd.userKey, known_hosts: knownHosts, sshauth: 'privkey' }), options())).rejects.toMatchObject({ kind: 'host-key', refusal: { reason: 'unknown', knownHostsFile: knownHosts } });
   });
 
   it('refuses a changed host key with a clear error, without asking', async () => {
@@ -162,7 +163,8 @@ describe('ssh transports: host keys', () => {
     const knownHosts = await freshKnownHosts(`[127.0.0.1]:${sshd.port} ssh-ed25519 ${impostor.toString('base64')}\n`);
     let asked = false;
     const opening = openUri(uri({ keyfile: sshd.userKey, known_hosts: knownHosts, sshauth: 'privkey' }), options({ hostKey: () => { asked = true; return Promise.resolve(true); } }));
-    await expect(opening).rejects.toBeInstanceOf(TransportError);
+    await expect(opening).rejects.toBeInstanceOf(HostKeyError);
+    await expect(opening).rejects.toMatchObject({ refusal: { reason: 'changed', knownHostsFile: knownHosts, line: 1 } });
     await expect(opening).rejects.toThrow(/host key has CHANGED/);
     expect(asked).toBe(false);
   });
