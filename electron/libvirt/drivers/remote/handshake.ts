@@ -14,8 +14,9 @@ const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface ServerFeatures {
   readonly keepalive: boolean;
-  readonly eventCallback: boolean;
-  readonly closeCallback: boolean;
+  /** Settle after open() returns: asked beside the first calls rather than before them. */
+  readonly eventCallback: Promise<boolean>;
+  readonly closeCallback: Promise<boolean>;
 }
 
 const authNames: Record<number, string> = { [AuthType.SASL]: 'sasl', [AuthType.POLKIT]: 'polkit' };
@@ -26,7 +27,7 @@ export async function handshake(rpc: RpcClient, name: string, options: Connectio
     (await rpc.call('connectSupportsFeature', { feature }, call)).supported !== 0;
 
   // Each step waits only for what it depends on; independent calls share a round trip,
-  // so opening costs two round trips instead of six. The open goes out beside the auth
+  // so opening costs one round trip instead of six. The open goes out beside the auth
   // list: with auth "none" the daemon accepts it at once, and with any other auth it is
   // refused and we give up anyway, since this client speaks only "none" for now.
   // Asking about keepalive is what makes the daemon start its own keepalive towards us.
@@ -45,14 +46,13 @@ export async function handshake(rpc: RpcClient, name: string, options: Connectio
   const openError = await openOutcome;
   if (openError !== null) throw openError;
 
-  // The close callback is registered speculatively, beside the probe that says whether
-  // the daemon has it; without the feature its refusal means nothing.
-  const [eventCallback, closeCallback, registration] = await Promise.all([
-    supports(Feature.REMOTE_EVENT_CALLBACK),
-    supports(Feature.REMOTE_CLOSE_CALLBACK),
-    registerCloseCallback(rpc, call),
-  ]);
-  if (closeCallback && registration !== null) throw registration;
+  // Nothing later calls depend on needs an answer before open() returns: the probes and
+  // the close callback's registration go out now, beside the caller's first calls, so
+  // opening costs one round trip. The registration is speculative; a daemon without the
+  // feature refuses it, which changes nothing.
+  const eventCallback = supports(Feature.REMOTE_EVENT_CALLBACK).catch(() => false);
+  const closeCallback = supports(Feature.REMOTE_CLOSE_CALLBACK).catch(() => false);
+  registerCloseCallback(rpc, call).catch(() => null);
   return { keepalive, eventCallback, closeCallback };
 }
 
