@@ -19,5 +19,5 @@ export type {
 } from './transport';
 export { describeTarget, isUnverified, openTransport, type OpenedTransport, type TransportOptions } from './transport';
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
-export { listDomainDetails, StatsGroup, type DomainDetails } from './queries';
+export { listDomainDetails, StatsGroup, type DomainDetails, type DomainListing } from './queries';
 export { runDomainAction } from './actions';

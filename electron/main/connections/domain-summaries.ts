@@ -2,10 +2,10 @@
  * A domain as the renderer's list shows it, built from the library's answers: the whole
  * host once (on first view), or one domain at a time after a change.
  */
-import { LibvirtError, listDomainDetails, type Connection, type DomainInfo, type DomainRef } from '../../libvirt';
+import { LibvirtError, listDomainDetails, type Connection, type DomainListing, type DomainRef } from '../../libvirt';
 import type { DomainSummary } from '../../../shared/model';
 
-function summaryOf(ref: DomainRef, info: DomainInfo): DomainSummary {
+function summaryOf(ref: DomainRef, info: DomainListing): DomainSummary {
   return {
     uuid: ref.uuid,
     name: ref.name,

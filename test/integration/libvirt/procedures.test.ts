@@ -14,8 +14,10 @@ describe.each(['unix', 'tcp'] as const)('every procedure over %s against test://
     await conn.close();
   });
 
-  it('negotiates keepalive, event and close callbacks', () => {
-    expect(conn.features).toEqual({ keepalive: true, eventCallback: true, closeCallback: true });
+  it('negotiates keepalive, event and close callbacks', async () => {
+    expect(conn.features.keepalive).toBe(true);
+    expect(await conn.features.eventCallback).toBe(true);
+    expect(await conn.features.closeCallback).toBe(true);
   });
 
   it('reads host info', async () => {

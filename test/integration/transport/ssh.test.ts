@@ -195,6 +195,54 @@ describe('ssh transports: host keys', () => {
   });
 });
 
+describe('ssh transports: one session per host and user', () => {
+  const keyed = (params: Record<string, string> = {}, transport = 'ssh'): string =>
+    uri({ keyfile: sshd.userKey, known_hosts: sshd.knownHosts, sshauth: 'privkey', ...params }, sshd.user, transport);
+
+  it('runs two URIs to the same user@host:port on one session, each on its own channel, until the last one closes', async () => {
+    const first = await openUri(keyed({}, 'libssh'), options());
+    const second = await openUri(keyed({}, 'ssh'), options());
+    try {
+      expect(await sessionsToSshd()).toBe(1);
+      expect(first.transport).toMatchObject({ kind: 'ssh', fingerprint: sshd.hostKeyFingerprint });
+      expect(second.transport).toMatchObject({ kind: 'ssh', fingerprint: sshd.hostKeyFingerprint });
+      await first.close();
+      // The other channel keeps the session, and its connection keeps working.
+      expect((await second.hostInfo()).uri).toBe('test:///default');
+      expect(await sessionsToSshd()).toBe(1);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    await waitFor('the shared SSH session to end with its last connection', async () => (await sessionsToSshd()) === 0, 5000);
+  });
+
+  it('shares the session between opens that race, and keeps a URI checked against another known_hosts apart', async () => {
+    const [a, b] = await Promise.all([openUri(keyed(), options()), openUri(keyed(), options())]);
+    const apart = await openUri(keyed({ known_hosts: await freshKnownHosts() }), options());
+    try {
+      expect(await sessionsToSshd()).toBe(2);
+      const infos = await Promise.all([a, b, apart].map((conn) => conn.hostInfo()));
+      expect(infos.map((info) => info.uri)).toEqual(['test:///default', 'test:///default', 'test:///default']);
+    } finally {
+      await Promise.all([a.close(), b.close(), apart.close()]);
+    }
+    await waitFor('both SSH sessions to end', async () => (await sessionsToSshd()) === 0, 5000);
+  });
+
+  it("opens a second session when the first has as many channels as sshd's MaxSessions allows", async () => {
+    const conns = await Promise.all(Array.from({ length: 11 }, () => openUri(keyed(), options())));
+    try {
+      expect(await sessionsToSshd()).toBe(2);
+      const infos = await Promise.all(conns.map((conn) => conn.hostInfo()));
+      expect(new Set(infos.map((info) => info.uri))).toEqual(new Set(['test:///default']));
+    } finally {
+      await Promise.all(conns.map((conn) => conn.close()));
+    }
+    await waitFor('every SSH session to end', async () => (await sessionsToSshd()) === 0, 5000);
+  });
+});
+
 describe('ssh transports: reaching the daemon', () => {
   let jump: TestSshd;
   beforeAll(async () => {

@@ -17,8 +17,9 @@ const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface ServerFeatures {
   readonly keepalive: boolean;
-  readonly eventCallback: boolean;
-  readonly closeCallback: boolean;
+  /** Settle after open() returns: asked beside the first calls rather than before them. */
+  readonly eventCallback: Promise<boolean>;
+  readonly closeCallback: Promise<boolean>;
 }
 
 const authNames: Record<number, string> = { [AuthType.SASL]: 'sasl', [AuthType.POLKIT]: 'polkit' };
@@ -60,7 +61,7 @@ export async function handshake(
     (await rpc.call('connectSupportsFeature', { feature }, call)).supported !== 0;
 
   // Each step waits only for what it depends on; independent calls share a round trip,
-  // so opening costs two round trips instead of six. The open goes out beside the auth
+  // so opening costs one round trip instead of six (with auth none). The open goes out beside the auth
   // list: with auth "none" the daemon accepts it at once; with SASL or polkit it refuses it
   // ("authentication required") and keeps the connection, and the open is sent again after
   // authenticating.
@@ -96,14 +97,13 @@ export async function handshake(
   if (!opened.ok) throw opened.error;
   if (keepalive.value && options.keepalive !== false) rpc.startKeepalive(options.keepalive ?? DEFAULT_KEEPALIVE);
 
-  // The close callback is registered speculatively, beside the probe that says whether
-  // the daemon has it; without the feature its refusal means nothing.
-  const [eventCallback, closeCallback, registration] = await Promise.all([
-    supports(Feature.REMOTE_EVENT_CALLBACK),
-    supports(Feature.REMOTE_CLOSE_CALLBACK),
-    registerCloseCallback(rpc, call),
-  ]);
-  if (closeCallback && registration !== null) throw registration;
+  // Nothing later calls depend on needs an answer before open() returns: the probes and
+  // the close callback's registration go out now, beside the caller's first calls, so
+  // opening costs one round trip. The registration is speculative; a daemon without the
+  // feature refuses it, which changes nothing.
+  const eventCallback = supports(Feature.REMOTE_EVENT_CALLBACK).catch(() => false);
+  const closeCallback = supports(Feature.REMOTE_CLOSE_CALLBACK).catch(() => false);
+  registerCloseCallback(rpc, call).catch(() => null);
   return { keepalive: keepalive.value, eventCallback, closeCallback };
 }
 
