@@ -2,7 +2,7 @@
 import type { ResultOf } from '../protocol/procedures';
 import { NetworkLifecycleEvent, StoragePoolLifecycleEvent, type NetworkLifecycleEventName, type StoragePoolEventName } from '../protocol/events';
 import {
-  DomainStates, StoragePoolStates, StorageVolTypes,
+  DOMAIN_STATES, STORAGE_POOL_STATES, StorageVolTypes,
   type DomainStateName, type NodeInfo, type StoragePoolStateName, type StorageVolTypeName,
 } from './model';
 
@@ -27,12 +27,13 @@ export function toNodeInfo(wire: ResultOf<'nodeGetInfo'>): NodeInfo {
   };
 }
 
+/** virDomainState code to name; a code newer than this client reads 'unknown'. */
 export function domainStateName(code: number): DomainStateName {
-  return DomainStates[code] ?? 'unknown';
+  return DOMAIN_STATES[code] ?? 'unknown';
 }
 
 export function storagePoolStateName(code: number): StoragePoolStateName {
-  return StoragePoolStates[code] ?? 'unknown';
+  return STORAGE_POOL_STATES[code] ?? 'unknown';
 }
 
 export function storageVolTypeName(code: number): StorageVolTypeName {

@@ -43,7 +43,7 @@ export const StoragePoolLifecycleEvent = ['defined', 'undefined', 'started', 'st
 export type StoragePoolEventName = (typeof StoragePoolLifecycleEvent)[number] | 'refreshed' | 'unknown';
 
 /** virDomainEventType: what a lifecycle event says happened. */
-export const LifecycleEvent = [
+export const LIFECYCLE_EVENT_NAMES = [
   'defined',
   'undefined',
   'started',
@@ -54,8 +54,8 @@ export const LifecycleEvent = [
   'pmsuspended',
   'crashed',
 ] as const;
-export type LifecycleEventName = (typeof LifecycleEvent)[number] | 'unknown';
+export type LifecycleEventName = (typeof LIFECYCLE_EVENT_NAMES)[number] | 'unknown';
 
 export function lifecycleEventName(event: number): LifecycleEventName {
-  return LifecycleEvent[event] ?? 'unknown';
+  return LIFECYCLE_EVENT_NAMES[event] ?? 'unknown';
 }

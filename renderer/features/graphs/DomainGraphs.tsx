@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ErrorText } from '../../components/ErrorText';
+import type { AppError } from '../../../shared/errors';
 import { TimeSeriesChart } from '../../components/charts/TimeSeriesChart';
 import { call } from '../../ipc/client';
 import { domainSeriesKey } from '../../stores/graphs-slice';
@@ -10,13 +12,13 @@ import { formatKiBValue, formatPercent, formatRate } from './format-units';
 export function DomainGraphs({ connectionId, uuid }: { readonly connectionId: string; readonly uuid: string }): React.JSX.Element {
   const key = domainSeriesKey(connectionId, uuid);
   const series = useStore((s) => s.domainSeries.get(key));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
   useSubscription(key, () => call('domain.stats.subscribe', connectionId, uuid), () => call('domain.stats.unsubscribe', connectionId, uuid), setProblem);
   const times = series?.times ?? [];
   const col = series?.columns;
   return (
     <section className="domain-graphs" data-testid="domain-graphs">
-      {problem !== null && <p className="error" role="alert">Could not start this domain&apos;s statistics: {problem}</p>}
+      {problem !== null && <><p className="muted">Could not start this domain&apos;s statistics.</p><ErrorText error={problem} testId="domain-graphs-error" /></>}
       {problem === null && times.length === 0 && <p className="muted">Waiting for the first samples…</p>}
       <div className="graph-grid">
         <TimeSeriesChart title="CPU" testId="cpu-graph" times={times} lines={[{ label: 'CPU', values: col?.cpuPercent ?? [], colorVar: '--chart-1' }]} formatValue={formatPercent} height={130} />

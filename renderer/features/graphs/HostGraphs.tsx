@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { ErrorText } from '../../components/ErrorText';
+import type { AppError } from '../../../shared/errors';
 import { TimeSeriesChart } from '../../components/charts/TimeSeriesChart';
 import { call } from '../../ipc/client';
 import { useStore } from '../../stores/store';
@@ -8,7 +10,7 @@ import { formatKiBValue, formatPercent } from './format-units';
 /** The host's CPU and memory over the last five minutes, from the node's own counters. */
 export function HostGraphs({ connectionId }: { readonly connectionId: string }): React.JSX.Element {
   const series = useStore((s) => s.hostSeries.get(connectionId));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<AppError | null>(null);
   useSubscription(connectionId, () => call('host.stats.subscribe', connectionId), () => call('host.stats.unsubscribe', connectionId), setProblem);
   const times = series?.times ?? [];
   const cpu = series?.columns.cpuPercent ?? [];
@@ -19,7 +21,7 @@ export function HostGraphs({ connectionId }: { readonly connectionId: string }):
   return (
     <section className="panel" data-testid="host-graphs">
       <h3>Host activity</h3>
-      {problem !== null && <p className="error" role="alert">Could not start the host's statistics: {problem}</p>}
+      {problem !== null && <><p className="muted">Could not start the host&apos;s statistics.</p><ErrorText error={problem} testId="host-graphs-error" /></>}
       {problem === null && times.length === 0 && <p className="muted" data-testid="host-graphs-loading">Waiting for the first samples…</p>}
       <div className="graph-grid">
         <div>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { NetworkSummary } from '../../../shared/model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorText } from '../../components/ErrorText';
 import { LoadingOrError } from '../../components/StatusText';
 import { call } from '../../ipc/client';
 import { useStore } from '../../stores/store';
@@ -23,7 +24,7 @@ export function NetworksTable({ connectionId }: { readonly connectionId: string 
     <section className="panel" data-testid="networks">
       <h3>Virtual networks</h3>
       <LoadingOrError value={value} what="networks" testId="networks" />
-      {problem !== null && <p className="error" role="alert" data-testid="network-error">{problem}</p>}
+      {problem !== null && <><p className="muted">{problem.label} failed.</p><ErrorText error={problem.error} testId="network-error" /></>}
       {value.kind === 'ready' && (value.value.length === 0
         ? <p className="muted" data-testid="networks-empty">No virtual networks on this host.</p>
         : (

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useState } from 'react';
 import type { PoolAction, StoragePoolSummary } from '../../../shared/model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorText } from '../../components/ErrorText';
 import { formatBytes } from '../../components/format';
 import { LoadingOrError } from '../../components/StatusText';
 import { call } from '../../ipc/client';
@@ -28,7 +29,7 @@ export function PoolsTable({ connectionId }: { readonly connectionId: string }):
     <section className="panel" data-testid="pools">
       <h3>Storage pools</h3>
       <LoadingOrError value={value} what="storage pools" testId="pools" />
-      {problem !== null && <p className="error" role="alert" data-testid="pool-error">{problem}</p>}
+      {problem !== null && <><p className="muted">{problem.label} failed.</p><ErrorText error={problem.error} testId="pool-error" /></>}
       {value.kind === 'ready' && (value.value.length === 0
         ? <p className="muted" data-testid="pools-empty">No storage pools on this host.</p>
         : (

@@ -6,14 +6,14 @@ import { FakeEvents } from '../fake-events';
 import { OPEN, view } from '../fixtures';
 
 const net = (name: string, active: boolean) => ({ uuid: `0000000${name.length}-0000-4000-8000-00000000000${name.length}`, name, active, autostart: false });
-const pool = { uuid: 'dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566', name: 'default-pool', state: 'running', capacity: 100, allocation: 0, available: 100 };
+const pool = { uuid: 'dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566', name: 'default-pool', state: 'running' as const, capacity: 100, allocation: 0, available: 100 };
 
 let events: FakeEvents;
 
 beforeEach(() => {
   resetStore();
   events = new FakeEvents();
-  routeEvents(events.api, { refreshDomains: () => undefined });
+  routeEvents(events.api);
   events.push('connections.changed', [view('a')]);
   events.push('connection.state', { connectionId: 'a', state: OPEN });
 });
