@@ -50,8 +50,8 @@ class Page {
     return answer.result.value;
   }
 
-  ticks(): number {
-    return this.frames.filter((f) => f.type === 'event' && f.channel === 'stats.tick').length;
+  ticks(channel = 'stats.tick'): number {
+    return this.frames.filter((f) => f.type === 'event' && f.channel === channel).length;
   }
 
   async close(): Promise<void> {
@@ -103,6 +103,38 @@ describe('owners of live resources', () => {
     const after = onlooker.ticks();
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 5));
     expect(onlooker.ticks()).toBe(after);
+    await onlooker.close();
+  });
+
+  it('stops host and domain statistics a closed tab asked for', async () => {
+    const { bridge, services } = await start();
+    const page = await Page.open(bridge);
+    const { id } = (await page.call('connections.add', { uri: harness.uris.unix, name: 'unix', autoconnect: false, reconnect: false })) as { id: string };
+    await page.call('connections.open', id);
+    const domains = (await page.call('domains.list', id)) as { uuid: string; name: string }[];
+    const domain = domains.find((d) => d.name === 'test');
+    if (domain === undefined) throw new Error('the test driver has no domain named test');
+    const onlooker = await Page.open(bridge);
+    await page.call('host.stats.subscribe', id);
+    await page.call('domain.stats.subscribe', id, domain.uuid);
+    // The same page asking twice is still one watcher of each.
+    await page.call('host.stats.subscribe', id);
+    await page.call('domain.stats.subscribe', id, domain.uuid);
+    const live = services.manager.get(id);
+    expect(live.hostStatsWatchers).toBe(1);
+    expect(live.domainStatsWatchers).toBe(1);
+    await waitFor('a host sample', () => onlooker.ticks('host.stats') > 0, 15_000);
+    await waitFor('a domain sample', () => onlooker.ticks('domain.stats') > 0, 15_000);
+
+    await page.close();
+    await waitFor('the tab released both', () => live.hostStatsWatchers === 0 && live.domainStatsWatchers === 0, 15_000);
+    // A sample already in flight may still land; after that, none.
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 2));
+    const hostAfter = onlooker.ticks('host.stats');
+    const domainAfter = onlooker.ticks('domain.stats');
+    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 5));
+    expect(onlooker.ticks('host.stats')).toBe(hostAfter);
+    expect(onlooker.ticks('domain.stats')).toBe(domainAfter);
     await onlooker.close();
   });
 
