@@ -11,7 +11,10 @@ import type {
   DomainStats,
   HostInfo,
   LifecycleEvent,
+  ByteStream,
   NetworkRef,
+  OpenConsoleOptions,
+  Screenshot,
   NetworkSummary,
   StoragePoolSummary,
   Unsubscribe,
@@ -48,6 +51,10 @@ export interface Connection {
   rebootDomain(dom: DomainRef, flags?: number): Promise<void>;
   defineDomain(xml: string, flags?: number): Promise<DomainRef>;
   undefineDomain(dom: DomainRef, flags?: number): Promise<void>;
+  /** The domain's serial console as a byte stream (virDomainOpenConsole). */
+  openConsole(dom: DomainRef, options?: OpenConsoleOptions): Promise<ByteStream>;
+  /** An image of the domain's screen (virDomainScreenshot). */
+  screenshot(dom: DomainRef, screen?: number): Promise<Screenshot>;
   listNetworks(): Promise<NetworkSummary[]>;
   lookupNetworkByName(name: string): Promise<NetworkRef>;
   networkXml(net: NetworkRef, flags?: number): Promise<string>;

@@ -20,7 +20,10 @@ import type {
   DomainStats,
   HostInfo,
   LifecycleEvent,
+  ByteStream,
   NetworkRef,
+  OpenConsoleOptions,
+  Screenshot,
   NetworkSummary,
   StoragePoolSummary,
   Unsubscribe,
@@ -29,6 +32,10 @@ import type {
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;
 const CLOSE_TIMEOUT_MS = 5000;
+/** VIR_DOMAIN_CONSOLE_FORCE */
+const CONSOLE_FORCE = 1;
+/** A screenshot larger than this is refused rather than buffered. */
+const SCREENSHOT_MAX_BYTES = 64 * 1024 * 1024;
 
 export class RemoteConnection implements Connection {
   readonly driver = 'remote';
@@ -144,6 +151,30 @@ export class RemoteConnection implements Connection {
   async undefineDomain(dom: DomainRef, flags = 0): Promise<void> {
     if (flags === 0) await this.rpc.call('domainUndefine', { dom });
     else await this.rpc.call('domainUndefineFlags', { dom, flags });
+  }
+
+  async openConsole(dom: DomainRef, options: OpenConsoleOptions = {}): Promise<ByteStream> {
+    const flags = options.force === true ? CONSOLE_FORCE : 0;
+    const { stream } = await this.rpc.openStream('domainOpenConsole', { dom, devName: options.devName ?? null, flags });
+    return stream;
+  }
+
+  /** Reads the image stream to its end, then finishes it, as virsh screenshot does. */
+  async screenshot(dom: DomainRef, screen = 0): Promise<Screenshot> {
+    const { stream, result } = await this.rpc.openStream('domainScreenshot', { dom, screen, flags: 0 });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > SCREENSHOT_MAX_BYTES) stream.destroy(new Error(`the screenshot exceeds ${SCREENSHOT_MAX_BYTES} bytes`));
+        else chunks.push(chunk);
+      });
+      stream.once('end', resolve);
+      stream.once('error', reject);
+    });
+    await stream.finish();
+    return { mime: result.mime ?? 'application/octet-stream', data: Buffer.concat(chunks) };
   }
 
   /** Networks with their state; the per-network calls are pipelined. */
