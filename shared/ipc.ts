@@ -12,6 +12,11 @@ import type {
   ConnectionProfile,
   ConnectionState,
   ConnectionView,
+  ConsoleData,
+  ConsoleEnd,
+  ConsoleOpened,
+  DomainConsoles,
+  ScreenshotImage,
   DomainEvent,
   DomainSummary,
   HostInfo,
@@ -23,7 +28,7 @@ import type {
 import { DOMAIN_ACTIONS } from './model';
 
 /** Bounds on what a caller may send: nothing unbounded reaches main's handlers. */
-const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000 } as const;
+const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000, consoleWrite: 256 * 1024 } as const;
 
 const id = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, _ and -');
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID looks like 8-4-4-4-12 hex digits');
@@ -41,6 +46,16 @@ export const promptAnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('secret'), value: z.string().max(LIMITS.secret) }),
   z.strictObject({ kind: z.literal('responses'), values: z.array(z.string().max(LIMITS.secret)).max(LIMITS.responses) }),
 ]);
+
+export const serialOpenSchema = z.strictObject({
+  /** A device alias from consoles.devices; absent: the domain's first console. */
+  devName: z.string().min(1).max(LIMITS.name).regex(/^[A-Za-z0-9_.-]+$/, 'a device alias is letters, digits, _, . and -').optional(),
+  /** Take over a console someone else holds; the UI asks the person first. */
+  force: z.boolean(),
+});
+
+/** Console input, base64; the renderer sends a big paste in pieces of at most this. */
+const consoleBytes = z.string().max(LIMITS.consoleWrite).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'console data is base64');
 
 /** Invoke channels: argument tuple schema → result type. */
 export const invokeSchemas = {
@@ -61,6 +76,13 @@ export const invokeSchemas = {
   'stats.subscribe': z.tuple([id]),
   'stats.unsubscribe': z.tuple([id]),
   'prompts.answer': z.tuple([id, promptAnswerSchema]),
+  'domains.screenshot': z.tuple([id, uuid]),
+  'consoles.devices': z.tuple([id, uuid]),
+  'consoles.openSerial': z.tuple([id, uuid, serialOpenSchema]),
+  'consoles.openVnc': z.tuple([id, uuid]),
+  'consoles.write': z.tuple([id, consoleBytes]),
+  'consoles.ack': z.tuple([id, z.number().int().nonnegative().max(64 * 1024 * 1024)]),
+  'consoles.close': z.tuple([id]),
 } as const;
 
 export interface AppInfo {
@@ -90,6 +112,13 @@ export interface InvokeResults {
   'stats.subscribe': null;
   'stats.unsubscribe': null;
   'prompts.answer': null;
+  'domains.screenshot': ScreenshotImage;
+  'consoles.devices': DomainConsoles;
+  'consoles.openSerial': ConsoleOpened;
+  'consoles.openVnc': ConsoleOpened;
+  'consoles.write': null;
+  'consoles.ack': null;
+  'consoles.close': null;
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -106,6 +135,8 @@ export interface EventPayloads {
   'stats.tick': StatsTick;
   'prompt.request': Prompt;
   'prompt.cancel': { readonly id: string };
+  'console.data': ConsoleData;
+  'console.closed': { readonly consoleId: string; readonly end: ConsoleEnd };
 }
 export type EventChannel = keyof EventPayloads;
 export const EVENT_CHANNELS: readonly EventChannel[] = [
@@ -115,6 +146,8 @@ export const EVENT_CHANNELS: readonly EventChannel[] = [
   'stats.tick',
   'prompt.request',
   'prompt.cancel',
+  'console.data',
+  'console.closed',
 ];
 
 /** What goes over the wire for an invoke: never a thrown Error, always a result value. */

@@ -175,3 +175,47 @@ export type PromptAnswer =
   | { readonly kind: 'reject' }
   | { readonly kind: 'secret'; readonly value: string }
   | { readonly kind: 'responses'; readonly values: readonly string[] };
+
+/** A serial or console device of a running domain, by the alias virDomainOpenConsole takes. */
+export interface SerialDevice {
+  readonly alias: string;
+  readonly kind: 'serial' | 'console';
+  /** The character device's type: pty, file, tcp, ... Only pty can be opened as a console. */
+  readonly type: string;
+}
+
+/** Where a running domain's VNC server listens, from its live XML. */
+export type VncEndpoint =
+  | { readonly kind: 'address'; readonly address: string; readonly port: number }
+  | { readonly kind: 'socket'; readonly path: string };
+
+export interface DomainConsoles {
+  readonly serial: readonly SerialDevice[];
+  /** null when the domain has no VNC screen, or is not running. */
+  readonly vnc: VncEndpoint | null;
+}
+
+export type ConsoleKind = 'serial' | 'vnc';
+
+/** Why a console stopped: its end of file (the domain stopped), a failure, or a close we asked for. */
+export type ConsoleEnd =
+  | { readonly kind: 'ended' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'closed' };
+
+export interface ConsoleOpened {
+  readonly consoleId: string;
+}
+
+/** A console's bytes, main → renderer; the renderer acknowledges them with consoles.ack. */
+export interface ConsoleData {
+  readonly consoleId: string;
+  /** base64: the bridge carries JSON text. */
+  readonly data: string;
+}
+
+export interface ScreenshotImage {
+  readonly mime: string;
+  /** base64 */
+  readonly data: string;
+}

@@ -17,6 +17,8 @@ export interface SocketOptions {
   readonly token: string;
   readonly port: number;
   readonly log: (message: string) => void;
+  /** A page's socket closed: what it opened (consoles) goes with it. */
+  readonly onSocketGone?: (owner: string) => void;
 }
 
 /** A page that stops reading is cut off before its backlog eats main's memory. */
@@ -65,8 +67,12 @@ export function createSocketServer(options: SocketOptions): SocketServer {
     socket.send(text);
   };
 
+  let sockets = 0;
   wss.on('connection', (socket: WebSocket) => {
     let inFlight = 0;
+    sockets += 1;
+    const caller = { owner: `socket-${sockets}` };
+    socket.once('close', () => { options.onSocketGone?.(caller.owner); });
     // ws reports an oversized or malformed frame here before it closes the socket; a
     // listener must exist or the error would take the whole process down.
     socket.on('error', (error) => { log(`bridge: socket error: ${error.message}`); });
@@ -75,7 +81,7 @@ export function createSocketServer(options: SocketOptions): SocketServer {
       // Over the limit, the frame is still parsed (to find its id) but answered with an error.
       const target = inFlight >= MAX_IN_FLIGHT ? busy : dispatch;
       inFlight += 1;
-      void handleFrame(textOf(data), target)
+      void handleFrame(textOf(data), target, caller)
         .then((frame) => { if (frame) send(socket, frame); })
         .catch((error: unknown) => { log(`bridge: answering a call failed: ${error instanceof Error ? error.message : String(error)}`); })
         .finally(() => { inFlight -= 1; });

@@ -15,6 +15,7 @@ export type {
   CommandPrompt, ExtTarget, HostKeyPrompt, KeyboardInteractivePrompt, PassphrasePrompt, PasswordPrompt, PromptRequest, Prompts,
   SshEnvironment, SshTarget, TcpTarget, TlsTarget, TransportInfo, TransportTarget, UnixTarget,
 } from './transport';
+export type { HostEndpoint } from './transport';
 export { describeTarget, isUnverified, openTransport, type OpenedTransport, type TransportOptions } from './transport';
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
 export { listDomainDetails, StatsGroup, type DomainDetails } from './queries';

@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMainServices, type MainServices } from './services';
-import { bindIpc, WindowSink } from './ipc/electron-binding';
+import { bindIpc, WindowSink, windowOwner } from './ipc/electron-binding';
 import { installApplicationMenu } from './menu';
 import { asProfileStore, describeNotice } from './settings/profile-store';
 import { SettingsStore } from './settings/settings-store';
@@ -33,6 +33,12 @@ async function start(): Promise<void> {
   installApplicationMenu();
   const window = createMainWindow(outDir);
   sink.attach(window);
+  // A page that reloads or goes loses its consoles: they were its own.
+  const owner = windowOwner(window.webContents.id);
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) services.releaseOwner(owner);
+  });
+  window.webContents.once('destroyed', () => { services.releaseOwner(owner); });
 
   // The window owns the connections: when it goes, so do they.
   window.on('closed', () => {

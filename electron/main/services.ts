@@ -20,6 +20,8 @@ export interface MainServices {
   readonly dispatch: Dispatch;
   readonly manager: ConnectionManager;
   readonly prompts: PromptBroker;
+  /** A window or bridge socket went: what it opened (consoles) closes. */
+  releaseOwner(owner: string): void;
   dispose(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     dispatch,
     manager,
     prompts,
+    releaseOwner: (owner) => { manager.releaseOwner(owner); },
     dispose: async () => {
       prompts.dispose();
       await manager.dispose();

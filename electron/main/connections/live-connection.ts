@@ -11,6 +11,7 @@ import type { EventSink } from '../ipc/event-sink';
 import { toAppError } from '../ipc/to-app-error';
 import { backoffDelay, type BackoffPolicy } from './backoff';
 import { StatsPoller } from './stats-poller';
+import { ConsoleSet } from './console-set';
 
 /** Opens a profile's URI; the manager supplies it (prompts and timeouts included). */
 export type Opener = (profile: ConnectionProfile) => Promise<{ readonly connection: Connection; readonly verified: boolean }>;
@@ -35,11 +36,15 @@ export class LiveConnection {
   private watchers = 0;
   private wanted = false;
   private readonly disposers: (() => void)[] = [];
+  /** Consoles open on this connection, keyed by id and owner; they close with it. */
+  readonly consoles: ConsoleSet;
 
   constructor(
     private profileValue: ConnectionProfile,
     private readonly deps: LiveDeps,
-  ) {}
+  ) {
+    this.consoles = new ConsoleSet(deps.sink);
+  }
 
   get id(): string {
     return this.profileValue.id;
@@ -158,6 +163,7 @@ export class LiveConnection {
   }
 
   private teardown(): void {
+    this.consoles.closeAll();
     this.poller?.stop();
     this.poller = null;
     for (const dispose of this.disposers.splice(0)) dispose();

@@ -7,6 +7,11 @@ import { INVOKE_CHANNELS, ipcChannelName, type EventChannel, type EventPayloads 
 import type { Dispatch } from './dispatch';
 import type { EventSink } from './event-sink';
 
+/** The owner name of what a window's page opens (consoles): released when the page goes. */
+export function windowOwner(webContentsId: number): string {
+  return `window-${webContentsId}`;
+}
+
 /** Calls from any frame but the app's own page (an injected iframe, say) are refused. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
@@ -16,7 +21,7 @@ export function bindIpc(ipcMain: IpcMain, dispatch: Dispatch, isTrusted: SenderC
       if (!isTrusted(event)) {
         return { ok: false, error: { kind: 'invalid-argument', message: 'this page may not call Virtdeck' } };
       }
-      return dispatch(channel, args);
+      return dispatch(channel, args, { owner: windowOwner(event.sender.id) });
     });
   }
   return () => {

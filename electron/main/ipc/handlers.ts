@@ -9,6 +9,7 @@ import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
 import type { Handlers } from './dispatch';
+import { createConsoleHandlers } from './console-handlers';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -79,5 +80,6 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
     'stats.subscribe': (id) => { manager.get(id).watchStats(); return Promise.resolve(null); },
     'stats.unsubscribe': (id) => { manager.get(id).unwatchStats(); return Promise.resolve(null); },
     'prompts.answer': (promptId, answer) => { prompts.answer(promptId, answer); return Promise.resolve(null); },
+    ...createConsoleHandlers(manager, domainByUuid),
   };
 }

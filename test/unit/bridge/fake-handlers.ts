@@ -25,6 +25,13 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'stats.subscribe': unsupported,
     'stats.unsubscribe': unsupported,
     'prompts.answer': unsupported,
+    'domains.screenshot': unsupported,
+    'consoles.devices': unsupported,
+    'consoles.openSerial': unsupported,
+    'consoles.openVnc': unsupported,
+    'consoles.write': unsupported,
+    'consoles.ack': unsupported,
+    'consoles.close': unsupported,
   };
 }
 

@@ -13,6 +13,8 @@ export class FakeEvents {
     'stats.tick': (l) => this.add('stats.tick', l),
     'prompt.request': (l) => this.add('prompt.request', l),
     'prompt.cancel': (l) => this.add('prompt.cancel', l),
+    'console.data': (l) => this.add('console.data', l),
+    'console.closed': (l) => this.add('console.closed', l),
   };
 
   private add<E extends EventChannel>(channel: E, listener: Listener<E>): () => void {

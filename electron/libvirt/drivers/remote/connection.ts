@@ -4,6 +4,9 @@
  */
 import type { ConnectionClosedError } from '../../errors';
 import type { TransportInfo } from '../../transport/info';
+import type { HostEndpoint, HostPipeOpener } from '../../transport/host-pipe';
+import type { Duplex } from 'node:stream';
+import { UnsupportedUriError } from '../../uri-errors';
 import type { AllDomainStatsOptions, Connection } from '../../driver/api';
 import { eventMessages } from '../../protocol/events';
 import { Program } from '../../protocol/constants';
@@ -47,6 +50,7 @@ export class RemoteConnection implements Connection {
     readonly features: ServerFeatures,
     onListenerError: (error: unknown) => void = () => undefined,
     readonly transport?: TransportInfo,
+    private readonly hostPipes?: HostPipeOpener,
   ) {
     this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
     rpc.onMessage(({ header, payload }) => {
@@ -157,6 +161,14 @@ export class RemoteConnection implements Connection {
     const flags = options.force === true ? CONSOLE_FORCE : 0;
     const { stream } = await this.rpc.openStream('domainOpenConsole', { dom, devName: options.devName ?? null, flags });
     return stream;
+  }
+
+  /** A byte pipe to a port or socket on the daemon's host, over this connection's transport. */
+  openHostPipe(endpoint: HostEndpoint): Promise<Duplex> {
+    if (this.hostPipes === undefined) {
+      return Promise.reject(new UnsupportedUriError('', 'this connection was opened over a stream of unknown origin; it cannot reach the host'));
+    }
+    return this.hostPipes(endpoint);
   }
 
   /** Reads the image stream to its end, then finishes it, as virsh screenshot does. */

@@ -4,6 +4,7 @@
  * from libvirtd's test driver.
  */
 import { hostname } from 'node:os';
+import type { Duplex } from 'node:stream';
 import type { AllDomainStatsOptions, Connection } from '../../driver/api';
 import type {
   DomainInfo,
@@ -135,6 +136,10 @@ export class EmbeddedTestConnection implements Connection {
   /** libvirt's test driver has no consoles; neither has this one. */
   openConsole(_dom: DomainRef): Promise<ByteStream> {
     return this.read(() => { throw errors.noSupport('virDomainOpenConsole'); });
+  }
+
+  openHostPipe(): Promise<Duplex> {
+    return this.read(() => { throw errors.noSupport('graphical consoles of the embedded test driver'); });
   }
 
   screenshot(dom: DomainRef, _screen = 0): Promise<Screenshot> {

@@ -17,6 +17,7 @@ import type { Prompts } from '../prompts';
 import { SshChannelStream } from './channel-stream';
 import { parseJumpHost, readSshConfig, resolveHost, type ConfigContext } from './config';
 import { forwardThrough, startHop, type Hop } from './session';
+import { sshHostPipes, type HostPipeOpener } from '../host-pipe';
 
 export interface SshTarget {
   readonly kind: 'ssh';
@@ -73,7 +74,7 @@ const hostPort = (hop: { host: string; port: number }): string => (hop.host.incl
 export async function connectSsh(
   target: SshTarget,
   options: { readonly timeoutMs?: number; readonly prompts?: Prompts; readonly environment?: SshEnvironment } = {},
-): Promise<{ stream: Duplex; info: TransportInfo }> {
+): Promise<{ stream: Duplex; info: TransportInfo; openHostPipe: HostPipeOpener }> {
   const env = options.environment ?? {};
   const ctx: ConfigContext = { home: env.home ?? homedir(), localUser: env.localUser ?? userInfo().username };
   const configFile = env.configFile ?? join(ctx.home, '.ssh', 'config');
@@ -110,7 +111,7 @@ export async function connectSsh(
   });
   const whilePrompting = <T>(work: Promise<T>): Promise<T> => deadline.pausedWhile(work);
 
-  const establish = async (): Promise<{ stream: Duplex; info: TransportInfo }> => {
+  const establish = async (): Promise<{ stream: Duplex; info: TransportInfo; openHostPipe: HostPipeOpener }> => {
     let last: Hop | undefined;
     for (const hop of hops) {
       const sock = last === undefined
@@ -137,6 +138,8 @@ export async function connectSsh(
     const stream = new SshChannelStream(channel, sessions, where);
     return {
       stream,
+      // Graphical consoles ride on this very session: no second SSH connection.
+      openHostPipe: sshHostPipes(last.client, where),
       info: {
         kind: 'ssh',
         host: final.host,
