@@ -20,6 +20,7 @@ export interface ConsolePipe {
 export class ConsoleSession {
   private unacked = 0;
   private ended = false;
+  private started = false;
 
   constructor(
     readonly id: string,
@@ -31,11 +32,6 @@ export class ConsoleSession {
     private readonly onEnd: (session: ConsoleSession) => void,
   ) {
     const { stream } = pipe;
-    stream.on('data', (chunk: Buffer) => {
-      this.unacked += chunk.length;
-      sink.emit('console.data', { consoleId: id, data: chunk.toString('base64') });
-      if (this.unacked >= CONSOLE_WINDOW_BYTES) stream.pause();
-    });
     stream.once('end', () => {
       this.end({ kind: 'ended' });
       pipe.finish().catch(() => { stream.destroy(); });
@@ -44,7 +40,20 @@ export class ConsoleSession {
     stream.once('close', () => { this.end({ kind: 'ended' }); });
   }
 
+  /**
+   * The page's first acknowledgement (of 0 bytes) says it listens: only then do bytes
+   * flow, so none are emitted before the page knows the console's id. Until then the
+   * source's own bounded buffer holds them.
+   */
   ack(bytes: number): void {
+    if (!this.started && !this.ended) {
+      this.started = true;
+      this.pipe.stream.on('data', (chunk: Buffer) => {
+        this.unacked += chunk.length;
+        this.sink.emit('console.data', { consoleId: this.id, data: chunk.toString('base64') });
+        if (this.unacked >= CONSOLE_WINDOW_BYTES) this.pipe.stream.pause();
+      });
+    }
     this.unacked = Math.max(0, this.unacked - bytes);
     if (this.unacked < CONSOLE_WINDOW_BYTES && this.pipe.stream.isPaused() && !this.ended) this.pipe.stream.resume();
   }
