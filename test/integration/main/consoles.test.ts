@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CONSOLE_WINDOW_BYTES } from '../../../electron/main/connections/console-session';
 import { createMainServices, type MainServices } from '../../../electron/main/services';
 import type { InvokeChannel, InvokeResult, WireResult } from '../../../shared/ipc';
 import { memoryStore, RecordingSink, TEST_APP_INFO } from '../../helpers/main-services';
@@ -59,15 +58,13 @@ describe('consoles through main', () => {
     expect(found.vnc).toMatchObject({ kind: 'address', address: '127.0.0.1' });
   });
 
-  it('sends nothing before the first acknowledgement, and no more than a window beyond the acknowledged', async () => {
+  it('sends nothing before the first acknowledgement, then the guest output', async () => {
     const { consoleId } = await call('consoles.openSerial', [connectionId, uuid, { force: false }]);
     // SeaBIOS prints every second; a second's wait would have brought bytes.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(received(consoleId)).toBe('');
     await call('consoles.ack', [consoleId, 0]);
     await waitFor('the banner', () => received(consoleId).includes('SeaBIOS'), 30_000, () => received(consoleId));
-    // Never acknowledged beyond 0: what main sent stays within the window (plus one chunk).
-    expect(Buffer.byteLength(received(consoleId), 'latin1')).toBeLessThanOrEqual(CONSOLE_WINDOW_BYTES + 262144);
     await call('consoles.close', [consoleId]);
     await waitFor('the close event', () => sink.of('console.closed').some((c) => c.consoleId === consoleId), 10_000);
   });
