@@ -35,6 +35,15 @@ async function openConsole(answer: (call: Packet) => void): Promise<{ stream: Rp
   return { stream, call };
 }
 
+/** One call answered by the daemon: the connection still works. */
+async function roundTrip(hostname: string): Promise<string> {
+  const probe = client.call('connectGetHostname');
+  const [probeCall] = await daemon.next();
+  if (probeCall === undefined) throw new Error('no call');
+  daemon.reply(probeCall, encode(procedures.connectGetHostname.ret, { hostname }));
+  return (await probe).hostname;
+}
+
 function readAll(stream: RpcStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -83,11 +92,7 @@ describe('RpcClient streams', () => {
     expect(ok.header.status).toBe(MessageStatus.OK);
     expect(ok.payload.length).toBe(0);
     // A round trip on the same connection: had finish not waited, it would be done by now.
-    const probe = client.call('connectGetHostname');
-    const [probeCall] = await daemon.next();
-    if (probeCall === undefined) throw new Error('no call');
-    daemon.reply(probeCall, encode(procedures.connectGetHostname.ret, { hostname: 'h' }));
-    await probe;
+    expect(await roundTrip('h')).toBe('h');
     expect(finished).toBe(false);
     daemon.stream(call, MessageStatus.OK);
     await finishing;
@@ -115,11 +120,7 @@ describe('RpcClient streams', () => {
     daemon.stream(call, MessageStatus.OK);
     daemon.stream(call, MessageStatus.CONTINUE, Buffer.from('late'));
     // The connection is still healthy, and the late data went nowhere.
-    const probe = client.call('connectGetHostname');
-    const [probeCall] = await daemon.next();
-    if (probeCall === undefined) throw new Error('no call');
-    daemon.reply(probeCall, encode(procedures.connectGetHostname.ret, { hostname: 'still-here' }));
-    expect((await probe).hostname).toBe('still-here');
+    expect(await roundTrip('still-here')).toBe('still-here');
     expect(received).toEqual([]);
     expect(client.closed).toBeNull();
   });
@@ -145,11 +146,7 @@ describe('RpcClient streams', () => {
     await expect(opening).rejects.toThrow(/cannot find character device serial9/);
     // Data for the dead serial is dropped, not fatal.
     daemon.stream(call, MessageStatus.CONTINUE, Buffer.from('x'));
-    const probe = client.call('connectGetHostname');
-    const [probeCall] = await daemon.next();
-    if (probeCall === undefined) throw new Error('no call');
-    daemon.reply(probeCall, encode(procedures.connectGetHostname.ret, { hostname: 'ok' }));
-    expect((await probe).hostname).toBe('ok');
+    expect(await roundTrip('ok')).toBe('ok');
   });
 
   it('pauses the source for a stalled reader, so memory stays bounded, and loses nothing', async () => {
