@@ -17,7 +17,6 @@ import type {
   ConsoleOpened,
   DomainConsoles,
   ScreenshotImage,
-  DomainEvent,
   DomainSummary,
   HostInfo,
   NetworkSummary,
@@ -76,6 +75,7 @@ export const invokeSchemas = {
   'stats.subscribe': z.tuple([id]),
   'stats.unsubscribe': z.tuple([id]),
   'prompts.answer': z.tuple([id, promptAnswerSchema]),
+  'prompts.list': z.tuple([]),
   'domains.screenshot': z.tuple([id, uuid]),
   'consoles.devices': z.tuple([id, uuid]),
   'consoles.openSerial': z.tuple([id, uuid, serialOpenSchema]),
@@ -112,6 +112,8 @@ export interface InvokeResults {
   'stats.subscribe': null;
   'stats.unsubscribe': null;
   'prompts.answer': null;
+  /** Questions still waiting, oldest first: a reloaded window asks them again. */
+  'prompts.list': Prompt[];
   'domains.screenshot': ScreenshotImage;
   'consoles.devices': DomainConsoles;
   'consoles.openSerial': ConsoleOpened;
@@ -131,7 +133,9 @@ export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[];
 export interface EventPayloads {
   'connections.changed': ConnectionView[];
   'connection.state': { readonly connectionId: string; readonly state: ConnectionState };
-  'domain.event': DomainEvent;
+  /** One domain as it is now, after a lifecycle event or an action: a delta, not a re-list. */
+  'domain.changed': { readonly connectionId: string; readonly domain: DomainSummary };
+  'domain.removed': { readonly connectionId: string; readonly uuid: string };
   'stats.tick': StatsTick;
   'prompt.request': Prompt;
   'prompt.cancel': { readonly id: string };
@@ -139,16 +143,19 @@ export interface EventPayloads {
   'console.closed': { readonly consoleId: string; readonly end: ConsoleEnd };
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'connections.changed',
-  'connection.state',
-  'domain.event',
-  'stats.tick',
-  'prompt.request',
-  'prompt.cancel',
-  'console.data',
-  'console.closed',
-];
+/** Every key of EventPayloads, exactly once: a channel added to one and not the other does not compile. */
+const eventChannelSet = {
+  'connections.changed': true,
+  'connection.state': true,
+  'domain.changed': true,
+  'domain.removed': true,
+  'stats.tick': true,
+  'prompt.request': true,
+  'prompt.cancel': true,
+  'console.data': true,
+  'console.closed': true,
+} as const satisfies Record<EventChannel, true>;
+export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
 
 /** What goes over the wire for an invoke: never a thrown Error, always a result value. */
 export type WireResult<C extends InvokeChannel> =

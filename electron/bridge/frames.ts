@@ -4,7 +4,10 @@
  */
 import { invokeFrameSchema, type ResultFrame } from '../../shared/bridge-protocol';
 import type { AppError } from '../../shared/errors';
-import type { Caller, Dispatch } from '../main/ipc/dispatch';
+import type { WireResult, InvokeChannel } from '../../shared/ipc';
+
+/** Main's dispatch with the calling socket already bound as the owner. */
+export type SocketDispatch = (channel: string, args: readonly unknown[]) => Promise<WireResult<InvokeChannel>>;
 
 function idOf(doc: unknown): number | undefined {
   if (typeof doc !== 'object' || doc === null || !('id' in doc)) return undefined;
@@ -16,7 +19,7 @@ export function errorFrame(id: number, error: AppError): ResultFrame {
   return { type: 'result', id, result: { ok: false, error } };
 }
 
-export async function handleFrame(text: string, dispatch: Dispatch, caller?: Caller): Promise<ResultFrame | undefined> {
+export async function handleFrame(text: string, dispatch: SocketDispatch): Promise<ResultFrame | undefined> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -33,7 +36,7 @@ export async function handleFrame(text: string, dispatch: Dispatch, caller?: Cal
   }
   const { id, channel, args } = parsed.data;
   try {
-    return { type: 'result', id, result: await dispatch(channel, args, caller) };
+    return { type: 'result', id, result: await dispatch(channel, args) };
   } catch (error) {
     // dispatch turns every failure into a value; this guards against one that does not.
     return errorFrame(id, { kind: 'internal', message: error instanceof Error ? error.message : String(error) });

@@ -9,8 +9,6 @@ import { startBridge, type Bridge } from './server';
 
 export interface BridgeServices {
   readonly dispatch: Dispatch;
-  /** Releases what one page opened (its consoles) when its socket goes. */
-  releaseOwner?(owner: string): void;
   dispose(): Promise<void> | void;
 }
 
@@ -41,7 +39,6 @@ export async function runBridge(options: RunBridgeOptions): Promise<RunningBridg
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.token === undefined ? {} : { token: options.token }),
       ...(options.log === undefined ? {} : { log: options.log }),
-      onSocketGone: (owner) => { services.releaseOwner?.(owner); },
     });
   } catch (error) {
     await services.dispose();

@@ -20,8 +20,6 @@ export interface BridgeOptions {
   /** Random unless given (tests). */
   readonly token?: string;
   readonly log?: (message: string) => void;
-  /** A page's socket closed; see SocketOptions. */
-  readonly onSocketGone?: (owner: string) => void;
 }
 
 export interface Bridge {
@@ -48,13 +46,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   const { port } = server.address() as AddressInfo;
   // Attached in the same tick as the listen callback, before any request can be read.
-  const sockets = createSocketServer({
-    dispatch: options.dispatch,
-    token,
-    port,
-    log,
-    ...(options.onSocketGone === undefined ? {} : { onSocketGone: options.onSocketGone }),
-  });
+  const sockets = createSocketServer({ dispatch: options.dispatch, token, port, log });
   server.on('request', createHttpHandler({ rendererDir: options.rendererDir, token, port, log }));
   server.on('upgrade', (request, socket, head) => { sockets.handleUpgrade(request, socket, head); });
   server.on('clientError', (_error, socket) => { socket.destroy(); });

@@ -25,8 +25,6 @@ export class ConsoleSession {
   constructor(
     readonly id: string,
     readonly kind: ConsoleKind,
-    /** The window or bridge socket that opened it; the console closes when it goes. */
-    readonly owner: string,
     private readonly pipe: ConsolePipe,
     private readonly sink: EventSink,
     private readonly onEnd: (session: ConsoleSession) => void,

@@ -1,6 +1,6 @@
 /**
- * The console and screenshot channels. Every console is opened for its caller (a window
- * or a bridge socket) and recorded on its connection, keyed by both.
+ * The console and screenshot channels. Every console is opened for its owner (a window's
+ * page or a bridge socket), recorded on its connection, and closed when that owner goes.
  */
 import type { Duplex } from 'node:stream';
 import { LibvirtError, type ByteStream, type Connection, type DomainRef } from '../../libvirt';
@@ -39,8 +39,8 @@ function socketPipe(stream: Duplex): ConsolePipe {
 }
 
 /** libvirt says this when another client holds the console (virChrdevOpen). */
-function isBusy(error: unknown): boolean {
-  return error instanceof LibvirtError && /active console session exists/i.test(error.message);
+function isBusy(error: LibvirtError): boolean {
+  return /active console session exists/i.test(error.message);
 }
 
 export function createConsoleHandlers(
@@ -59,7 +59,7 @@ export function createConsoleHandlers(
       const c = conn(id);
       return domainConsoles(await liveXml(c, await domainByUuid(c, uuid)));
     },
-    'consoles.openSerial': async (id, uuid, request, caller) => {
+    'consoles.openSerial': async (id, uuid, request, owner) => {
       const live = manager.get(id);
       const c = live.requireOpen();
       const dom = await domainByUuid(c, uuid);
@@ -67,20 +67,25 @@ export function createConsoleHandlers(
       try {
         stream = await c.openConsole(dom, { ...(request.devName === undefined ? {} : { devName: request.devName }), force: request.force });
       } catch (error) {
-        if (isBusy(error)) {
-          throw new AppFailure('libvirt', `someone else is using ${dom.name}'s console; take it over to use it here`, 'console-busy');
+        if (error instanceof LibvirtError && isBusy(error)) {
+          throw new AppFailure({
+            kind: 'libvirt',
+            code: error.code,
+            message: `someone else is using ${dom.name}'s console; take it over to use it here`,
+            detail: 'console-busy',
+          });
         }
         throw error;
       }
-      return { consoleId: live.consoles.add('serial', caller.owner, streamPipe(stream)).id };
+      return { consoleId: live.consoles.add('serial', owner, streamPipe(stream)).id };
     },
-    'consoles.openVnc': async (id, uuid, caller) => {
+    'consoles.openVnc': async (id, uuid, owner) => {
       const live = manager.get(id);
       const c = live.requireOpen();
       const { vnc } = domainConsoles(await liveXml(c, await domainByUuid(c, uuid)));
       if (vnc === null) throw new AppFailure('unsupported', 'this domain has no VNC screen while it is not running, or none at all');
       const pipe = await c.openHostPipe(vnc);
-      return { consoleId: live.consoles.add('vnc', caller.owner, socketPipe(pipe)).id };
+      return { consoleId: live.consoles.add('vnc', owner, socketPipe(pipe)).id };
     },
     'consoles.write': async (consoleId, data) => {
       await manager.findConsole(consoleId).session.write(Buffer.from(data, 'base64'));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../../electron/main/services';
+import { Owner } from '../../../electron/main/ipc/owner';
 import type { InvokeChannel, InvokeResult, WireResult } from '../../../shared/ipc';
 import { memoryStore, RecordingSink, TEST_APP_INFO } from '../../helpers/main-services';
 import { waitFor } from '../../helpers/process';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 
 /**
  * Main's console channels on a real VM: bytes flow only as fast as they are acknowledged,
- * each console belongs to its caller and closes when that caller goes, and VNC is reached
+ * each console belongs to its owner (a page) and closes when that owner goes, and VNC is reached
  * over the connection's own transport.
  */
 const harness = inject('harness');
@@ -21,9 +22,13 @@ let sink: RecordingSink;
 let connectionId: string;
 let uuid: string;
 let dir: string;
+/** The pages calling: a window, and two bridge sockets. */
+const page = new Owner('window 1');
+const socket1 = new Owner('bridge socket 1');
+const socket2 = new Owner('bridge socket 2');
 
-async function call<C extends InvokeChannel>(channel: C, args: unknown[], owner = 'window-1'): Promise<InvokeResult<C>> {
-  const result = (await services.dispatch(channel, args, { owner })) as WireResult<C>;
+async function call<C extends InvokeChannel>(channel: C, args: unknown[], owner = page): Promise<InvokeResult<C>> {
+  const result = (await services.dispatch(channel, args, owner)) as WireResult<C>;
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message}`);
   return result.value;
 }
@@ -70,18 +75,18 @@ describe('consoles through main', () => {
   });
 
   it('closes a console when its owner goes, and leaves another owner\'s open', async () => {
-    const mine = await call('consoles.openVnc', [connectionId, uuid], 'socket-1');
-    const theirs = await call('consoles.openVnc', [connectionId, uuid], 'socket-2');
-    await call('consoles.ack', [mine.consoleId, 0], 'socket-1');
-    await call('consoles.ack', [theirs.consoleId, 0], 'socket-2');
+    const mine = await call('consoles.openVnc', [connectionId, uuid], socket1);
+    const theirs = await call('consoles.openVnc', [connectionId, uuid], socket2);
+    await call('consoles.ack', [mine.consoleId, 0], socket1);
+    await call('consoles.ack', [theirs.consoleId, 0], socket2);
     // The VNC server speaks first: its RFB version.
     await waitFor('the RFB greeting', () => received(mine.consoleId).startsWith('RFB 003.'), 10_000);
-    services.releaseOwner('socket-1');
+    socket1.release();
     await waitFor('the close event', () => sink.of('console.closed').some((c) => c.consoleId === mine.consoleId), 10_000);
     expect(sink.of('console.closed').find((c) => c.consoleId === mine.consoleId)?.end).toEqual({ kind: 'closed' });
     expect(sink.of('console.closed').some((c) => c.consoleId === theirs.consoleId)).toBe(false);
-    await call('consoles.write', [theirs.consoleId, Buffer.from('RFB 003.008\n').toString('base64')], 'socket-2');
-    await call('consoles.close', [theirs.consoleId], 'socket-2');
+    await call('consoles.write', [theirs.consoleId, Buffer.from('RFB 003.008\n').toString('base64')], socket2);
+    await call('consoles.close', [theirs.consoleId], socket2);
   });
 
   it('ends the serial console with an "ended" event when the VM is destroyed', async () => {
