@@ -13,6 +13,11 @@ import type {
   ConnectionState,
   ConnectionView,
   DomainStatsPoint,
+  ConsoleData,
+  ConsoleEnd,
+  ConsoleOpened,
+  DomainConsoles,
+  ScreenshotImage,
   DomainSummary,
   HostInfo,
   HostLink,
@@ -26,7 +31,7 @@ import type {
 import { DOMAIN_ACTIONS, NETWORK_ACTIONS, POOL_ACTIONS } from './model';
 
 /** Bounds on what a caller may send: nothing unbounded reaches main's handlers. */
-const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000 } as const;
+const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000, consoleWrite: 256 * 1024 } as const;
 
 const id = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, _ and -');
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID looks like 8-4-4-4-12 hex digits');
@@ -44,6 +49,16 @@ export const promptAnswerSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('secret'), value: z.string().max(LIMITS.secret) }),
   z.strictObject({ kind: z.literal('responses'), values: z.array(z.string().max(LIMITS.secret)).max(LIMITS.responses) }),
 ]);
+
+export const serialOpenSchema = z.strictObject({
+  /** A device alias from consoles.devices; absent: the domain's first console. */
+  devName: z.string().min(1).max(LIMITS.name).regex(/^[A-Za-z0-9_.-]+$/, 'a device alias is letters, digits, _, . and -').optional(),
+  /** Take over a console someone else holds; the UI asks the person first. */
+  force: z.boolean(),
+});
+
+/** Console input, base64; the renderer sends a big paste in pieces of at most this. */
+const consoleBytes = z.string().max(LIMITS.consoleWrite).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'console data is base64');
 
 /** Invoke channels: argument tuple schema → result type. */
 export const invokeSchemas = {
@@ -74,6 +89,13 @@ export const invokeSchemas = {
   'networks.action': z.tuple([id, uuid, z.enum(NETWORK_ACTIONS)]),
   'pools.action': z.tuple([id, uuid, z.enum(POOL_ACTIONS)]),
   'pools.volumes': z.tuple([id, uuid]),
+  'domains.screenshot': z.tuple([id, uuid]),
+  'consoles.devices': z.tuple([id, uuid]),
+  'consoles.openSerial': z.tuple([id, uuid, serialOpenSchema]),
+  'consoles.openVnc': z.tuple([id, uuid]),
+  'consoles.write': z.tuple([id, consoleBytes]),
+  'consoles.ack': z.tuple([id, z.number().int().nonnegative().max(64 * 1024 * 1024)]),
+  'consoles.close': z.tuple([id]),
 } as const;
 
 export interface AppInfo {
@@ -115,6 +137,13 @@ export interface InvokeResults {
   'networks.action': null;
   'pools.action': null;
   'pools.volumes': StorageVolumeSummary[];
+  'domains.screenshot': ScreenshotImage;
+  'consoles.devices': DomainConsoles;
+  'consoles.openSerial': ConsoleOpened;
+  'consoles.openVnc': ConsoleOpened;
+  'consoles.write': null;
+  'consoles.ack': null;
+  'consoles.close': null;
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -139,6 +168,8 @@ export interface EventPayloads {
   'network.removed': { readonly connectionId: string; readonly uuid: string };
   'pool.changed': { readonly connectionId: string; readonly pool: StoragePoolSummary };
   'pool.removed': { readonly connectionId: string; readonly uuid: string };
+  'console.data': ConsoleData;
+  'console.closed': { readonly consoleId: string; readonly end: ConsoleEnd };
 }
 export type EventChannel = keyof EventPayloads;
 /** Every key of EventPayloads, exactly once: a channel added to one and not the other does not compile. */
@@ -156,6 +187,8 @@ const eventChannelSet = {
   'network.removed': true,
   'pool.changed': true,
   'pool.removed': true,
+  'console.data': true,
+  'console.closed': true,
 } as const satisfies Record<EventChannel, true>;
 export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
 

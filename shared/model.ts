@@ -241,3 +241,47 @@ export interface Prompt {
 
 /** The person's answer to a Prompt; the contract's schema is its one definition. */
 export type PromptAnswer = z.infer<typeof promptAnswerSchema>;
+
+/** A serial or console device of a running domain, by the alias virDomainOpenConsole takes. */
+export interface SerialDevice {
+  readonly alias: string;
+  readonly kind: 'serial' | 'console';
+  /** The character device's type: pty, file, tcp, ... Only pty can be opened as a console. */
+  readonly type: string;
+}
+
+/** Where a running domain's VNC server listens, from its live XML. */
+export type VncEndpoint =
+  | { readonly kind: 'address'; readonly address: string; readonly port: number }
+  | { readonly kind: 'socket'; readonly path: string };
+
+export interface DomainConsoles {
+  readonly serial: readonly SerialDevice[];
+  /** null when the domain has no VNC screen, or is not running. */
+  readonly vnc: VncEndpoint | null;
+}
+
+export type ConsoleKind = 'serial' | 'vnc';
+
+/** Why a console stopped: its end of file (the domain stopped), a failure, or a close we asked for. */
+export type ConsoleEnd =
+  | { readonly kind: 'ended' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'closed' };
+
+export interface ConsoleOpened {
+  readonly consoleId: string;
+}
+
+/** A console's bytes, main → renderer; the renderer acknowledges them with consoles.ack. */
+export interface ConsoleData {
+  readonly consoleId: string;
+  /** base64: the bridge carries JSON text. */
+  readonly data: string;
+}
+
+export interface ScreenshotImage {
+  readonly mime: string;
+  /** base64 */
+  readonly data: string;
+}

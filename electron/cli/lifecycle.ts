@@ -22,7 +22,7 @@ export async function runLifecycle(conn: Connection, action: LifecycleAction, do
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
 /** A domain by name or UUID; libvirt's bare "Domain not found" gains the name asked for. */
-async function findDomain(conn: Connection, nameOrUuid: string): Promise<DomainRef> {
+export async function findDomain(conn: Connection, nameOrUuid: string): Promise<DomainRef> {
   try {
     return UUID.test(nameOrUuid) ? await conn.lookupDomainByUuid(nameOrUuid) : await conn.lookupDomainByName(nameOrUuid);
   } catch (error) {

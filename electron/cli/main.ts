@@ -16,6 +16,10 @@ commands:
   info                      the host: type, versions, hostname, CPUs and memory
   list [--all]              domains (running only, unless --all)
   ${LIFECYCLE_ACTIONS.join('|')} NAME   drive one domain, by name or UUID
+  console NAME [--devname D] [--force]
+                            the domain's serial console (Ctrl+] leaves; without a
+                            terminal, stdin goes to it and it goes to stdout)
+  screenshot NAME --file F  save an image of the domain's screen to F
 
 options:
   -c, --connect URI         the libvirt URI (default: $LIBVIRT_DEFAULT_URI, else test:///default)
@@ -43,6 +47,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         connect: { type: 'string', short: 'c' },
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
+        devname: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        file: { type: 'string' },
         timeout: { type: 'string', default: '30' },
         version: { type: 'boolean', short: 'V', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -69,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const timeoutMs = Math.round(timeoutSeconds * 1000);
   const uri = values.connect ?? process.env.LIBVIRT_DEFAULT_URI ?? 'test:///default';
-  const job = pickJob(command, rest, values.json, values.all);
+  const job = pickJob(command, rest, values);
   if (typeof job === 'string') {
     process.stderr.write(`virtdeck-cli: ${job}\n${USAGE}\n`);
     return 2;
@@ -87,7 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       prompts: promptsUnderPolicy(admin.policy, terminalPrompts({ input: process.stdin, output: process.stderr })),
       auth: { onWarning: (message) => { process.stderr.write(`virtdeck-cli: warning: ${message}\n`); } },
     });
-    process.stdout.write(`${await job(conn)}\n`);
+    const output = await job(conn);
+    if (output !== null) process.stdout.write(`${output}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`virtdeck-cli: ${describeError(error)}\n`);
@@ -97,10 +105,20 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-type Job = (conn: Connection) => Promise<string>;
+/** A command's work; what it returns is printed, null when it already wrote its output. */
+type Job = (conn: Connection) => Promise<string | null>;
+
+interface JobOptions {
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly devname?: string | undefined;
+  readonly force: boolean;
+  readonly file?: string | undefined;
+}
 
 /** The job a command line asks for, or what is wrong with it. */
-function pickJob(command: string, rest: readonly string[], json: boolean, all: boolean): Job | string {
+function pickJob(command: string, rest: readonly string[], options: JobOptions): Job | string {
+  const { json, all } = options;
   if (command === 'info' || command === 'list') {
     if (rest.length > 0) return `'${command}' takes no argument, got '${rest.join(' ')}'`;
   }
@@ -123,6 +141,18 @@ function pickJob(command: string, rest: readonly string[], json: boolean, all: b
     if (name === undefined) return `'${command}' needs a domain name or UUID`;
     if (extra.length > 0) return `'${command}' takes one domain, got '${rest.join(' ')}'`;
     return async (conn) => (await import('./lifecycle')).runLifecycle(conn, command, name);
+  }
+  if (command === 'console' || command === 'screenshot') {
+    const [name, ...extra] = rest;
+    if (name === undefined) return `'${command}' needs a domain name or UUID`;
+    if (extra.length > 0) return `'${command}' takes one domain, got '${rest.join(' ')}'`;
+    if (command === 'console') {
+      const request = { domain: name, devName: options.devname, force: options.force };
+      return async (conn) => (await import('./console')).runConsole(conn, request, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+    }
+    const file = options.file;
+    if (file === undefined || file === '') return `'screenshot' needs --file F, the file to save the image to`;
+    return async (conn) => (await import('./screenshot')).runScreenshot(conn, name, file);
   }
   return `unknown command '${command}'`;
 }

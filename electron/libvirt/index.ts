@@ -17,6 +17,7 @@ export type {
   SaslCredentials, SaslCredentialsPrompt,
   SshEnvironment, SshTarget, TcpTarget, TlsTarget, TransportInfo, TransportTarget, UnixTarget,
 } from './transport';
+export type { HostEndpoint } from './transport';
 export { describeTarget, isUnverified, openTransport, type OpenedTransport, type TransportOptions } from './transport';
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
 export { listDomainDetails, StatsGroup, type DomainDetails, type DomainListing } from './queries';

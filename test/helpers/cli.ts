@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './process';
@@ -56,4 +56,9 @@ export function runCliAs(user: string, args: readonly string[], env: NodeJS.Proc
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** The real virtdeck-cli as a live process, for commands that stream (console). */
+export function spawnCli(args: readonly string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
 }

@@ -82,8 +82,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return teardown;
 }
 
-/** What tests need of the sshd: everything but its pid and log. */
-function withoutHarnessOnly({ pid: _pid, logFile: _logFile, ...forTests }: TestSshd): HarnessEnv['sshd'] {
+/** What tests need of the sshd: everything but its pid. */
+function withoutHarnessOnly({ pid: _pid, ...forTests }: TestSshd): HarnessEnv['sshd'] {
   return forTests;
 }
 

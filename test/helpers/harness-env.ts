@@ -22,7 +22,8 @@ export interface HarnessEnv {
   };
   /** The run's certificates; see TestPki. */
   readonly pki: TestPki;
-  readonly sshd: Omit<TestSshd, 'pid' | 'logFile'>;
+  /** logFile: sshd's own log (LogLevel VERBOSE), for tests that count its sessions. */
+  readonly sshd: Omit<TestSshd, 'pid'>;
   /** URIs for `virsh -c` and for our client, one per listener, all opening test:///default. */
   readonly uris: {
     readonly unix: string;

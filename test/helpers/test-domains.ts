@@ -28,3 +28,26 @@ export async function removeTestDomains(uri: string): Promise<void> {
     await run('virsh', ['-q', '-c', uri, 'undefine', name]).catch(() => undefined);
   }
 }
+
+/**
+ * The tiny VM with a serial console and a VNC screen: SeaBIOS writes its banner to the
+ * serial port (useserial), finds no disk, and reboots a second later (rebootTimeout), so
+ * the banner comes back again and again for a console opened at any time.
+ */
+export function consoleTcgDomainXml(name: string): string {
+  return `<domain type='qemu'>
+  <name>${name}</name>
+  <memory unit='MiB'>32</memory>
+  <vcpu>1</vcpu>
+  <os><type arch='x86_64' machine='pc'>hvm</type><boot dev='hd'/><bios useserial='yes' rebootTimeout='1000'/></os>
+  <features><acpi/></features>
+  <on_poweroff>destroy</on_poweroff>
+  <devices>
+    <emulator>/usr/bin/qemu-system-x86_64</emulator>
+    <serial type='pty'/>
+    <console type='pty'/>
+    <graphics type='vnc' listen='127.0.0.1' autoport='yes'/>
+    <video><model type='vga'/></video>
+  </devices>
+</domain>`;
+}

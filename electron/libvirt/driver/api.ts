@@ -4,6 +4,8 @@
  */
 import type { ConnectionClosedError } from '../errors';
 import type { TransportInfo } from '../transport/info';
+import type { HostEndpoint } from '../transport/host-pipe';
+import type { Duplex } from 'node:stream';
 import type {
   DomainInfo,
   DomainRef,
@@ -12,7 +14,10 @@ import type {
   HostInfo,
   LifecycleEvent,
   NetworkEvent,
+  ByteStream,
   NetworkRef,
+  OpenConsoleOptions,
+  Screenshot,
   NetworkSummary,
   NodeStat,
   StoragePoolEvent,
@@ -59,6 +64,13 @@ export interface Connection {
   rebootDomain(dom: DomainRef, flags?: number): Promise<void>;
   defineDomain(xml: string, flags?: number): Promise<DomainRef>;
   undefineDomain(dom: DomainRef, flags?: number): Promise<void>;
+  /** The domain's serial console as a byte stream (virDomainOpenConsole). */
+  openConsole(dom: DomainRef, options?: OpenConsoleOptions): Promise<ByteStream>;
+  /** An image of the domain's screen (virDomainScreenshot). */
+  screenshot(dom: DomainRef, screen?: number): Promise<Screenshot>;
+  /** A byte pipe to a port or socket on the hypervisor's host (a VNC server), over this
+   *  connection's own transport; the embedded driver has no host to reach. */
+  openHostPipe(endpoint: HostEndpoint): Promise<Duplex>;
   listNetworks(): Promise<NetworkSummary[]>;
   lookupNetworkByName(name: string): Promise<NetworkRef>;
   lookupNetworkByUuid(uuid: string): Promise<NetworkRef>;

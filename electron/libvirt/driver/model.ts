@@ -1,4 +1,5 @@
 /** What the vir*-level API returns: plain values, already translated from the wire. */
+import type { Duplex } from 'node:stream';
 import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
 import type { DomainRef, NetworkRef, StoragePoolRef, StorageVolRef } from '../protocol/types';
 import type { LifecycleEventName, NetworkLifecycleEventName, StoragePoolEventName } from '../protocol/events';
@@ -93,3 +94,21 @@ export interface StoragePoolEvent {
 
 /** Unsubscribes; deregisters with the daemon when it was the last listener. */
 export type Unsubscribe = () => Promise<void>;
+
+/** A libvirt stream (a console) as bytes both ways; `finish` ends it as virStreamFinish does. */
+export interface ByteStream extends Duplex {
+  finish(): Promise<void>;
+}
+
+export interface OpenConsoleOptions {
+  /** The device alias (serial0, console0, ...); absent: the domain's first console. */
+  readonly devName?: string;
+  /** Take the console over from whoever holds it (VIR_DOMAIN_CONSOLE_FORCE). */
+  readonly force?: boolean;
+}
+
+export interface Screenshot {
+  /** What the hypervisor says the image is: image/png, image/x-portable-pixmap, ... */
+  readonly mime: string;
+  readonly data: Buffer;
+}

@@ -15,6 +15,7 @@ import { FrameDecoder } from './framing';
 import { Keepalive, type KeepaliveOptions } from './keepalive';
 import { decodePacket, encodePacket, type Packet } from './packet';
 import { PendingCalls } from './pending';
+import { RpcStream, type StreamLink } from './stream';
 
 export interface CallOptions {
   /** Reject with CallTimeoutError when no reply came within this many ms. */
@@ -28,7 +29,7 @@ export interface RpcClientOptions {
   readonly defaultTimeoutMs?: number;
 }
 
-/** Receives the STREAM packets of one serial (consoles, uploads: later). */
+/** Receives the STREAM packets of one serial (RpcStream is the one in use). */
 export interface StreamHandler {
   packet(packet: Packet): void;
   closed(error: ConnectionClosedError): void;
@@ -49,6 +50,13 @@ function procedureOf<N extends ProcedureName>(name: N): Procedure<ArgsOf<N>, Res
 
 const SERIAL_LIMIT = 0xffff_ffff;
 
+/** A stream packet waiting for room on the transport. */
+interface OutgoingStreamPacket {
+  readonly owner: RpcStream;
+  readonly bytes: Buffer;
+  readonly settle: (error: Error | null) => void;
+}
+
 export class RpcClient {
   private readonly decoder: FrameDecoder;
   private readonly pending = new PendingCalls();
@@ -61,6 +69,10 @@ export class RpcClient {
   private keepalive: Keepalive | null = null;
   private closedWith: ConnectionClosedError | null = null;
   private corked = false;
+  private readonly outgoingStream: OutgoingStreamPacket[] = [];
+  private waitingDrain = false;
+  /** Streams whose reader is behind; the transport is paused while any is. */
+  private readonly pausedBy = new Set<RpcStream>();
 
   constructor(
     private readonly stream: Duplex,
@@ -102,7 +114,7 @@ export class RpcClient {
     procedure: number,
     payload: Uint8Array,
     decodeReply: (reply: Buffer) => T,
-    options: CallOptions & { readonly label?: string } = {},
+    options: CallOptions & { readonly label?: string; readonly beforeSend?: (serial: number) => void } = {},
   ): Promise<T> {
     const label = options.label ?? `procedure ${procedure}`;
     return new Promise<T>((resolve, reject) => {
@@ -136,8 +148,104 @@ export class RpcClient {
                 this.pending.take(serial)?.fail(new CallTimeoutError(label, timeoutMs));
               }, timeoutMs),
       });
+      options.beforeSend?.(serial);
       this.write(bytes);
     });
+  }
+
+  /**
+   * Opens a stream (a console, a screenshot): the stream is registered before its call
+   * leaves, since the daemon may send data before the reply. A failed call leaves no
+   * stream behind.
+   */
+  async openStream<N extends ProcedureName>(name: N, ...rest: CallRest<N>): Promise<{ stream: RpcStream; result: ResultOf<N> }> {
+    const [args, options] = rest;
+    const p = procedureOf(name);
+    // Safe: CallRest makes args optional only where the table says the args are void.
+    const payload = encode(p.args, args as ArgsOf<N>);
+    let stream: RpcStream | undefined;
+    try {
+      const result = await this.callRaw(Program.REMOTE, p.number, payload, (reply) => decode(p.ret, reply, `${name} reply`), {
+        label: name,
+        ...options,
+        beforeSend: (serial) => { stream = this.registerStream(Program.REMOTE, p.number, serial, name); },
+      });
+      if (stream === undefined) throw new ProtocolError(`${name}: the stream was not registered`);
+      return { stream, result };
+    } catch (error) {
+      stream?.abandon();
+      throw error;
+    }
+  }
+
+  private registerStream(program: number, procedure: number, serial: number, label: string): RpcStream {
+    let released = false;
+    const link: StreamLink = {
+      send: (status, payload) =>
+        this.queueStreamPacket(stream, { program, version: PROTOCOL_VERSION, procedure, type: MessageType.STREAM, serial, status }, payload),
+      discardQueued: () => { this.discardStreamPackets(stream); },
+      pauseSource: () => {
+        this.pausedBy.add(stream);
+        this.stream.pause();
+      },
+      resumeSource: () => { this.resumeFor(stream); },
+      release: () => {
+        if (released) return;
+        released = true;
+        this.resumeFor(stream);
+        unregister();
+      },
+    };
+    const stream = new RpcStream(link, label);
+    const unregister = this.setStreamHandler(serial, {
+      packet: (packet) => { stream.packet(packet); },
+      closed: (error) => { stream.connectionClosed(error); },
+    });
+    return stream;
+  }
+
+  private resumeFor(stream: RpcStream): void {
+    if (!this.pausedBy.delete(stream)) return;
+    if (this.pausedBy.size === 0 && this.closedWith === null) this.stream.resume();
+  }
+
+  /**
+   * Stream packets leave one at a time, each only once the transport has room: a call made
+   * during a 10 MB paste waits behind one packet, not behind the paste.
+   */
+  private queueStreamPacket(owner: RpcStream, header: Header, payload: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.closedWith !== null) {
+        reject(this.closedWith);
+        return;
+      }
+      const bytes = encodePacket(header, payload, this.maxMessage);
+      this.outgoingStream.push({ owner, bytes, settle: (error) => { if (error === null) resolve(); else reject(error); } });
+      this.pumpStreamPackets();
+    });
+  }
+
+  private pumpStreamPackets(): void {
+    while (this.outgoingStream.length > 0 && this.closedWith === null && !this.stream.writableNeedDrain) {
+      const next = this.outgoingStream.shift();
+      if (next === undefined) break;
+      this.write(next.bytes);
+      next.settle(null);
+    }
+    if (this.outgoingStream.length > 0 && !this.waitingDrain && this.closedWith === null) {
+      this.waitingDrain = true;
+      this.stream.once('drain', () => {
+        this.waitingDrain = false;
+        this.pumpStreamPackets();
+      });
+    }
+  }
+
+  private discardStreamPackets(owner: RpcStream): void {
+    const kept = this.outgoingStream.filter((p) => p.owner !== owner);
+    const dropped = this.outgoingStream.filter((p) => p.owner === owner);
+    this.outgoingStream.splice(0, this.outgoingStream.length, ...kept);
+    for (const packet of dropped) packet.settle(new ProtocolError(`${owner.label}: the stream was aborted`));
   }
 
   /**
@@ -318,6 +426,7 @@ export class RpcClient {
       this.stream.destroy();
     }
     this.pending.failAll(error);
+    for (const packet of this.outgoingStream.splice(0)) packet.settle(error);
     for (const handler of [...this.streamHandlers.values()]) handler.closed(error);
     this.streamHandlers.clear();
     for (const listener of [...this.closeListeners]) listener(error);

@@ -5,6 +5,7 @@
  */
 import type { Duplex } from 'node:stream';
 import type { ExtTarget } from './ext';
+import { directHostPipes, type HostPipeOpener } from './host-pipe';
 import type { TransportInfo } from './info';
 import type { Prompts } from './prompts';
 import type { SshEnvironment, SshTarget } from './ssh';
@@ -15,6 +16,7 @@ import { connectUnix, type UnixTarget } from './unix';
 export type TransportTarget = UnixTarget | TcpTarget | TlsTarget | SshTarget | ExtTarget;
 export type { ExtTarget, SshEnvironment, SshTarget, TcpTarget, TlsTarget, UnixTarget };
 export type { TransportInfo } from './info';
+export type { HostEndpoint, HostPipeOpener } from './host-pipe';
 export { isUnverified } from './info';
 export type * from './prompts';
 export { DEFAULT_CONNECT_TIMEOUT_MS } from './connect-socket';
@@ -32,25 +34,35 @@ export interface TransportOptions {
 export interface OpenedTransport {
   readonly stream: Duplex;
   readonly info: TransportInfo;
+  /** Pipes to ports on the daemon's host over this same transport (graphical consoles). */
+  readonly openHostPipe: HostPipeOpener;
 }
 
 export async function openTransport(target: TransportTarget, options: TransportOptions = {}): Promise<OpenedTransport> {
   switch (target.kind) {
     case 'unix':
-      return { stream: await connectUnix(target, options.timeoutMs), info: { kind: 'unix', path: target.path } };
+      return direct(await connectUnix(target, options.timeoutMs), { kind: 'unix', path: target.path });
     case 'tcp':
-      return { stream: await connectTcp(target, options.timeoutMs), info: { kind: 'tcp', host: target.host, port: target.port } };
+      return direct(await connectTcp(target, options.timeoutMs), { kind: 'tcp', host: target.host, port: target.port });
     // Loaded on first use: SSH and TLS bring large modules (ssh2, crypto) that a unix or
     // tcp connection, or a command-line run, should not pay for at start-up.
-    case 'tls':
-      return (await import('./tls')).connectTls(target, options.timeoutMs);
+    case 'tls': {
+      const { stream, info } = await (await import('./tls')).connectTls(target, options.timeoutMs);
+      return direct(stream, info);
+    }
     case 'ssh': {
       const { connectSsh } = await import('./ssh');
       return connectSsh(target, { ...options, ...(options.ssh === undefined ? {} : { environment: options.ssh }) });
     }
-    case 'ext':
-      return (await import('./ext')).connectExt(target, options.prompts);
+    case 'ext': {
+      const { stream, info } = await (await import('./ext')).connectExt(target, options.prompts);
+      return direct(stream, info);
+    }
   }
+}
+
+function direct(stream: Duplex, info: TransportInfo): OpenedTransport {
+  return { stream, info, openHostPipe: directHostPipes(info) };
 }
 
 /** The stream alone, for callers that need no transport facts. */

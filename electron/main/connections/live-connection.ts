@@ -14,6 +14,7 @@ import { backoffDelay, type BackoffPolicy } from './backoff';
 import { DomainDeltas } from './domain-deltas';
 import { StatsPoller } from './stats-poller';
 import { LiveWatchers } from './live-watchers';
+import { ConsoleSet } from './console-set';
 import type { WhileAsking } from './transport-prompts';
 
 /**
@@ -49,12 +50,15 @@ export class LiveConnection {
   private readonly disposers: (() => void)[] = [];
   /** Host stats, one domain's stats, and network and pool events: issue 10's watchers. */
   private readonly watchersOf: LiveWatchers;
+  /** Consoles open on this connection (each also closes when its owner goes); they close with it. */
+  readonly consoles: ConsoleSet;
 
   constructor(
     private profileValue: ConnectionProfile,
     private readonly deps: LiveDeps,
   ) {
     this.watchersOf = new LiveWatchers(() => this.profileValue.id, deps.sink, deps.statsIntervalMs);
+    this.consoles = new ConsoleSet(deps.sink);
   }
 
   get id(): string {
@@ -268,6 +272,7 @@ export class LiveConnection {
   }
 
   private teardown(): void {
+    this.consoles.closeAll();
     this.poller?.stop();
     this.poller = null;
     for (const dispose of this.disposers.splice(0)) dispose();

@@ -4,6 +4,7 @@
  * torn down with it.
  */
 import { randomUUID } from 'node:crypto';
+import type { ConsoleSession } from './console-session';
 import { parseLibvirtUri } from '../../../shared/uri';
 import { assertUriAllowed, NO_POLICY, PolicyError, type AdminPolicy } from '../../policy';
 import type { ConnectionProfile, ConnectionView, ProfileInput } from '../../../shared/model';
@@ -119,6 +120,20 @@ export class ConnectionManager {
 
   close(id: string): Promise<void> {
     return this.get(id).close();
+  }
+
+  /** The connection a console is open on, and the console. */
+  findConsole(consoleId: string): { readonly live: LiveConnection; readonly session: ConsoleSession } {
+    for (const live of this.live.values()) {
+      const session = live.consoles.get(consoleId);
+      if (session !== undefined) return { live, session };
+    }
+    throw new AppFailure('not-found', 'that console is closed');
+  }
+
+  /** Closes a console if it is still open. */
+  closeConsole(consoleId: string): void {
+    for (const live of this.live.values()) live.consoles.get(consoleId)?.close();
   }
 
   get(id: string): LiveConnection {

@@ -12,6 +12,7 @@ import type { Handlers } from './dispatch';
 import { hostLink } from './host-link';
 import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
 import { networkView, poolView } from './object-views';
+import { createConsoleHandlers } from './console-handlers';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -75,5 +76,6 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
     'networks.action': async (id, uuid, action) => { await runNetworkAction(conn(id), uuid, action); return null; },
     'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
     'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
+    ...createConsoleHandlers(manager, domainByUuid),
   };
 }

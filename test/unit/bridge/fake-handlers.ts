@@ -35,6 +35,13 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'networks.action': unsupported,
     'pools.action': unsupported,
     'pools.volumes': unsupported,
+    'domains.screenshot': unsupported,
+    'consoles.devices': unsupported,
+    'consoles.openSerial': unsupported,
+    'consoles.openVnc': unsupported,
+    'consoles.write': unsupported,
+    'consoles.ack': unsupported,
+    'consoles.close': unsupported,
   };
 }
 

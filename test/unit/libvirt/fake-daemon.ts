@@ -18,6 +18,12 @@ export interface FakeDaemon {
   next(n?: number): Promise<Packet[]>;
   reply(call: Packet, payload?: Uint8Array): void;
   replyError(call: Packet, code: number, message: string): void;
+  /** A STREAM packet of the stream `call` opened: data (CONTINUE), OK, or an error struct. */
+  stream(call: Packet, status: MessageStatus, payload?: Uint8Array): void;
+  /** A stream ERROR carrying libvirt's error struct. */
+  streamError(call: Packet, code: number, message: string): void;
+  /** The daemon's end of the socket, to watch its write buffer. */
+  readonly peer: net.Socket;
   /** An event or keepalive message (serial 0). */
   message(program: number, procedure: number, payload?: Uint8Array): void;
   raw(bytes: Uint8Array): void;
@@ -35,6 +41,22 @@ export function header(fields: Partial<Header> & Pick<Header, 'procedure'>): Hea
     status: MessageStatus.OK,
     ...fields,
   };
+}
+
+function errorStruct(code: number, message: string): Buffer {
+  return encode(remoteError, {
+    code,
+    domain: 12,
+    message,
+    level: 2,
+    dom: null,
+    str1: null,
+    str2: null,
+    str3: null,
+    int1: 0,
+    int2: 0,
+    net: null,
+  });
 }
 
 export async function startFakeDaemon(): Promise<FakeDaemon> {
@@ -74,20 +96,15 @@ export async function startFakeDaemon(): Promise<FakeDaemon> {
     reply(call, payload = Buffer.alloc(0)) {
       peer.write(encodePacket({ ...call.header, type: MessageType.REPLY, status: MessageStatus.OK }, payload));
     },
+    peer,
+    stream(call, status, payload = Buffer.alloc(0)) {
+      peer.write(encodePacket({ ...call.header, type: MessageType.STREAM, status }, payload));
+    },
+    streamError(call, code, message) {
+      peer.write(encodePacket({ ...call.header, type: MessageType.STREAM, status: MessageStatus.ERROR }, errorStruct(code, message)));
+    },
     replyError(call, code, message) {
-      const payload = encode(remoteError, {
-        code,
-        domain: 12,
-        message,
-        level: 2,
-        dom: null,
-        str1: null,
-        str2: null,
-        str3: null,
-        int1: 0,
-        int2: 0,
-        net: null,
-      });
+      const payload = errorStruct(code, message);
       peer.write(encodePacket({ ...call.header, type: MessageType.REPLY, status: MessageStatus.ERROR }, payload));
     },
     message(program, procedure, payload = Buffer.alloc(0)) {

@@ -20,6 +20,8 @@ export class FakeEvents {
     'network.removed': (l) => this.add('network.removed', l),
     'pool.changed': (l) => this.add('pool.changed', l),
     'pool.removed': (l) => this.add('pool.removed', l),
+    'console.data': (l) => this.add('console.data', l),
+    'console.closed': (l) => this.add('console.closed', l),
   };
 
   private add<E extends EventChannel>(channel: E, listener: Listener<E>): () => void {

@@ -2,9 +2,11 @@
  * A libvirt connection at the level of the vir* API: host, domains, networks, storage
  * pools, statistics and events, over an RpcClient that has completed the handshake.
  */
-import type { Duplex } from 'node:stream';
 import type { ConnectionClosedError } from '../../errors';
 import type { TransportInfo } from '../../transport/info';
+import type { HostEndpoint, HostPipeOpener } from '../../transport/host-pipe';
+import type { Duplex } from 'node:stream';
+import { UnsupportedUriError } from '../../uri-errors';
 import type { AllDomainStatsOptions, Connection } from '../../driver/api';
 import { eventMessages } from '../../protocol/events';
 import { Program } from '../../protocol/constants';
@@ -24,7 +26,10 @@ import type {
   HostInfo,
   LifecycleEvent,
   NetworkEvent,
+  ByteStream,
   NetworkRef,
+  OpenConsoleOptions,
+  Screenshot,
   NetworkSummary,
   NodeStat,
   StoragePoolEvent,
@@ -38,6 +43,10 @@ import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;
 const CLOSE_TIMEOUT_MS = 5000;
+/** VIR_DOMAIN_CONSOLE_FORCE */
+const CONSOLE_FORCE = 1;
+/** A screenshot larger than this is refused rather than buffered. */
+const SCREENSHOT_MAX_BYTES = 64 * 1024 * 1024;
 
 export class RemoteConnection implements Connection {
   readonly driver = 'remote';
@@ -53,6 +62,7 @@ export class RemoteConnection implements Connection {
     readonly transport?: TransportInfo,
     /** The byte stream under `rpc`, so that close() can wait until it is gone. */
     private readonly stream?: Duplex,
+    private readonly hostPipes?: HostPipeOpener,
   ) {
     this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
     this.networkEvents = new ObjectEventHub(rpc, networkEvents, onListenerError);
@@ -180,6 +190,38 @@ export class RemoteConnection implements Connection {
   async undefineDomain(dom: DomainRef, flags = 0): Promise<void> {
     if (flags === 0) await this.rpc.call('domainUndefine', { dom });
     else await this.rpc.call('domainUndefineFlags', { dom, flags });
+  }
+
+  async openConsole(dom: DomainRef, options: OpenConsoleOptions = {}): Promise<ByteStream> {
+    const flags = options.force === true ? CONSOLE_FORCE : 0;
+    const { stream } = await this.rpc.openStream('domainOpenConsole', { dom, devName: options.devName ?? null, flags });
+    return stream;
+  }
+
+  /** A byte pipe to a port or socket on the daemon's host, over this connection's transport. */
+  openHostPipe(endpoint: HostEndpoint): Promise<Duplex> {
+    if (this.hostPipes === undefined) {
+      return Promise.reject(new UnsupportedUriError('', 'this connection was opened over a stream of unknown origin; it cannot reach the host'));
+    }
+    return this.hostPipes(endpoint);
+  }
+
+  /** Reads the image stream to its end, then finishes it, as virsh screenshot does. */
+  async screenshot(dom: DomainRef, screen = 0): Promise<Screenshot> {
+    const { stream, result } = await this.rpc.openStream('domainScreenshot', { dom, screen, flags: 0 });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    await new Promise<void>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > SCREENSHOT_MAX_BYTES) stream.destroy(new Error(`the screenshot exceeds ${SCREENSHOT_MAX_BYTES} bytes`));
+        else chunks.push(chunk);
+      });
+      stream.once('end', resolve);
+      stream.once('error', reject);
+    });
+    await stream.finish();
+    return { mime: result.mime ?? 'application/octet-stream', data: Buffer.concat(chunks) };
   }
 
   /** Networks with their state; the per-network calls are pipelined. */

@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import { CallTimeoutError, TransportError } from '../../errors';
 import { RpcClient } from '../../rpc/client';
-import { describeTarget, openTransport, type TransportInfo, type TransportTarget } from '../../transport';
+import { describeTarget, openTransport, type HostPipeOpener, type TransportInfo, type TransportTarget } from '../../transport';
 import { RemoteConnection } from './connection';
 import { handshake } from './handshake';
 import type { ConnectionOptions, OpenOptions } from './options';
@@ -13,12 +13,12 @@ import type { ConnectionOptions, OpenOptions } from './options';
 export async function openOverStream(
   stream: Duplex,
   name: string,
-  options: ConnectionOptions & { readonly transport?: TransportInfo } = {},
+  options: ConnectionOptions & { readonly transport?: TransportInfo; readonly openHostPipe?: HostPipeOpener } = {},
 ): Promise<RemoteConnection> {
   const rpc = new RpcClient(stream, options.callTimeoutMs === undefined ? {} : { defaultTimeoutMs: options.callTimeoutMs });
   try {
     const features = await handshake(rpc, name, options);
-    return new RemoteConnection(rpc, features, undefined, options.transport, stream);
+    return new RemoteConnection(rpc, features, undefined, options.transport, stream, options.openHostPipe);
   } catch (error) {
     rpc.close();
     throw error;
@@ -30,13 +30,13 @@ export async function openOverStream(
  * that accepts and then says nothing fails with the handshake timeout, naming the target.
  */
 export async function open(target: TransportTarget, options: OpenOptions): Promise<RemoteConnection> {
-  const { stream, info } = await openTransport(target, {
+  const { stream, info, openHostPipe } = await openTransport(target, {
     ...(options.connectTimeoutMs === undefined ? {} : { timeoutMs: options.connectTimeoutMs }),
     ...(options.prompts === undefined ? {} : { prompts: options.prompts }),
     ...(options.ssh === undefined ? {} : { ssh: options.ssh }),
   });
   try {
-    return await openOverStream(stream, options.name, { ...options, transport: info });
+    return await openOverStream(stream, options.name, { ...options, transport: info, openHostPipe });
   } catch (error) {
     if (error instanceof CallTimeoutError) {
       throw new TransportError(describeTarget(target), 'ETIMEDOUT', `connected, but libvirtd did not answer within ${error.timeoutMs} ms`);

@@ -4,6 +4,7 @@
  * from libvirtd's test driver.
  */
 import { hostname } from 'node:os';
+import type { Duplex } from 'node:stream';
 import type { AllDomainStatsOptions, Connection } from '../../driver/api';
 import type {
   DomainInfo,
@@ -13,7 +14,9 @@ import type {
   HostInfo,
   LifecycleEvent,
   NetworkEvent,
+  ByteStream,
   NetworkRef,
+  Screenshot,
   NetworkSummary,
   NodeStat,
   StoragePoolEvent,
@@ -27,6 +30,7 @@ import { ConnectionClosedError } from '../../errors';
 import { capabilitiesXml } from './capabilities';
 import { errors } from './errors';
 import type { TestHost } from './host';
+import { testScreenshot } from './screenshot';
 
 /** What libvirt's test driver answers: virConnectGetVersion gives 2, i.e. "0.0.2". */
 export const TEST_HYPERVISOR_VERSION = '0.0.2';
@@ -144,6 +148,23 @@ export class EmbeddedTestConnection implements Connection {
   undefineDomain(dom: DomainRef, flags = 0): Promise<void> {
     return this.write(flags === 0 ? 'virDomainUndefine' : 'virDomainUndefineFlags', () => {
       this.host.undefineDomain(dom);
+    });
+  }
+
+  /** libvirt's test driver has no consoles; neither has this one. */
+  openConsole(_dom: DomainRef): Promise<ByteStream> {
+    return this.read(() => { throw errors.noSupport('virDomainOpenConsole'); });
+  }
+
+  openHostPipe(): Promise<Duplex> {
+    return this.read(() => { throw errors.noSupport('graphical consoles of the embedded test driver'); });
+  }
+
+  screenshot(dom: DomainRef, _screen = 0): Promise<Screenshot> {
+    return this.read(() => {
+      const current = this.host.lookupDomainByUuid(dom.uuid);
+      if (current.id < 0) throw errors.notActive();
+      return { mime: 'image/png', data: testScreenshot(current.uuid) };
     });
   }
 

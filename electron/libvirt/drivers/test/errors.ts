@@ -58,6 +58,7 @@ export const errors = {
   noName: (): LibvirtError => libvirtError(TestErrorCode.NO_NAME, From.DOMAIN),
   noNetwork: (name: string): LibvirtError =>
     libvirtError(ErrorCode.NO_NETWORK, From.TEST, `no network with matching name '${name}'`),
+  noSupport: (api: string): LibvirtError => libvirtError(ErrorCode.NO_SUPPORT, From.DOMAIN, api),
   readOnly: (api: string): LibvirtError =>
     libvirtError(ErrorCode.OPERATION_DENIED, From.DOMAIN, `read only access prevents ${api}`),
 } as const;

@@ -1,7 +1,7 @@
 /** Domain procedures of the REMOTE program. */
 import { int, optional, struct, uhyper, uint, varArray } from '../../xdr/codec';
 import { typedParam } from '../../xdr/typed-params';
-import { domainRef, nonnullString, uuid } from '../types';
+import { domainRef, nonnullString, optionalString, uuid } from '../types';
 import { proc } from './define';
 
 /** REMOTE_DOMAIN_LIST_MAX */
@@ -31,6 +31,10 @@ export const domainProcedures = {
   domainSuspend: proc(34, dom),
   domainUndefine: proc(35, dom),
   domainCreateWithFlags: proc(196, domFlags, dom),
+  /** Opens a stream: the reply is empty, the console's bytes follow as STREAM packets. */
+  domainOpenConsole: proc(201, struct({ dom: domainRef, devName: optionalString, flags: uint })),
+  /** Opens a read stream of the image; the reply names its MIME type. */
+  domainScreenshot: proc(211, struct({ dom: domainRef, screen: uint, flags: uint }), struct({ mime: optionalString })),
   domainGetState: proc(212, domFlags, struct({ state: int, reason: int })),
   domainUndefineFlags: proc(231, domFlags),
   domainDestroyFlags: proc(234, domFlags),

@@ -21,6 +21,7 @@ import { parseJumpHost, readSshConfig, resolveHost, type ConfigContext } from '.
 import type { HostKeyOutcome } from './host-verifier';
 import { forwardThrough, startHop, type Hop, type HopOptions } from './session';
 import { SshSessionPool, type SharedSession } from './session-pool';
+import { sshHostPipes, type HostPipeOpener } from '../host-pipe';
 
 export interface SshTarget {
   readonly kind: 'ssh';
@@ -90,7 +91,7 @@ export function openSshSessions(): number {
 export async function connectSsh(
   target: SshTarget,
   options: { readonly timeoutMs?: number; readonly prompts?: Prompts; readonly environment?: SshEnvironment } = {},
-): Promise<{ stream: Duplex; info: TransportInfo }> {
+): Promise<{ stream: Duplex; info: TransportInfo; openHostPipe: HostPipeOpener }> {
   const env = options.environment ?? {};
   const ctx: ConfigContext = { home: env.home ?? homedir(), localUser: env.localUser ?? userInfo().username };
   const configFile = env.configFile ?? join(ctx.home, '.ssh', 'config');
@@ -137,6 +138,8 @@ export async function connectSsh(
     const channel = await Promise.race([exec(inner, target.remoteCommand, where, expired), expired]);
     return {
       stream: new SshChannelStream(channel, session.clients, where, lease.release),
+      // Graphical consoles ride on this very session: no second SSH login.
+      openHostPipe: sshHostPipes(inner, where),
       info: {
         kind: 'ssh',
         host: final.host,
