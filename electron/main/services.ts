@@ -3,7 +3,7 @@
  * browser bridge both start the app through this one function.
  */
 import { isUnverified } from '../libvirt';
-import { openUri } from '../libvirt';
+import { openUri, type OpenUriOptions } from '../libvirt';
 import type { AppInfo } from '../../shared/ipc';
 import type { ConnectionProfile } from '../../shared/model';
 import type { BackoffPolicy } from './connections/backoff';
@@ -32,6 +32,8 @@ export interface MainServicesOptions {
   readonly backoff?: BackoffPolicy;
   readonly statsIntervalMs?: number;
   readonly promptTimeoutMs?: number;
+  /** Overrides of the connection defaults (tests use short keepalive and handshake bounds). */
+  readonly connection?: Pick<OpenUriOptions, 'keepalive' | 'handshakeTimeoutMs' | 'connectTimeoutMs'>;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
@@ -41,6 +43,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       handshakeTimeoutMs: CONNECT_TIMEOUT_MS,
       prompts: promptsFor(profile.id, prompts),
+      ...options.connection,
     });
     // TLS opened with no_verify=1 over a certificate that failed, or SSH with host-key
     // checks off: encrypted, but nothing vouches for the peer.
