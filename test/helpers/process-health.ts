@@ -2,6 +2,7 @@
  * What a long-lived process must not accumulate, read from the process itself: heap after
  * a full collection, open file descriptors, child processes, active handles and timers.
  */
+import { createHook } from 'node:async_hooks';
 import { readdirSync, readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -44,14 +45,33 @@ export function activeResources(): Record<string, number> {
   return counts;
 }
 
+/**
+ * Live timers, unref'd ones included: getActiveResourcesInfo() lists only timers that
+ * hold the process open, so a forgotten unref'd interval would slip past it. Counted from
+ * async hooks (a timer lives from its init until its destroy), switched on by a test that
+ * wants it, since hooks slow everything else down.
+ */
+const liveTimers = new Set<number>();
+let timerHook: ReturnType<typeof createHook> | null = null;
+export function trackTimers(): () => void {
+  timerHook ??= createHook({
+    init(id, type) { if (type === 'Timeout') liveTimers.add(id); },
+    destroy(id) { liveTimers.delete(id); },
+  });
+  timerHook.enable();
+  return () => { timerHook?.disable(); liveTimers.clear(); };
+}
+
 export interface Snapshot {
   readonly fds: number;
   readonly children: number;
   readonly resources: Record<string, number>;
+  /** Timers created while tracking and not yet destroyed (0 unless trackTimers() is on). */
+  readonly timers: number;
 }
 
 export function snapshot(): Snapshot {
-  return { fds: openFds(), children: childPids().length, resources: activeResources() };
+  return { fds: openFds(), children: childPids().length, resources: activeResources(), timers: liveTimers.size };
 }
 
 /** Least-squares slope of y over x: how fast a figure grows per unit of x. */

@@ -2,10 +2,10 @@
  * Open/close cycles over every transport must leave the process as they found it: file
  * descriptors, child processes, listeners, and active handles and timers at baseline.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openUri } from '../../electron/libvirt';
 import { waitFor } from '../helpers/process';
-import { snapshot, type Snapshot } from '../helpers/process-health';
+import { snapshot, trackTimers, type Snapshot } from '../helpers/process-health';
 
 const harness = inject('harness');
 
@@ -40,6 +40,10 @@ async function cycles(uri: string, count: number): Promise<void> {
 }
 
 describe('open/close cycles leave nothing behind', () => {
+  let stopTracking: () => void = () => undefined;
+  beforeAll(() => { stopTracking = trackTimers(); });
+  afterAll(() => { stopTracking(); });
+
   it.each([
     ['unix', 1000, () => harness.uris.unix, 1],
     ['tcp', 1000, () => harness.uris.tcp, 1],
