@@ -12,15 +12,18 @@ import type {
   ConnectionProfile,
   ConnectionState,
   ConnectionView,
-  DomainEvent,
+  DomainStatsPoint,
   DomainSummary,
   HostInfo,
+  HostLink,
+  HostStatsSample,
   NetworkSummary,
   Prompt,
   StatsTick,
   StoragePoolSummary,
+  StorageVolumeSummary,
 } from './model';
-import { DOMAIN_ACTIONS } from './model';
+import { DOMAIN_ACTIONS, NETWORK_ACTIONS, POOL_ACTIONS } from './model';
 
 /** Bounds on what a caller may send: nothing unbounded reaches main's handlers. */
 const LIMITS = { id: 64, uri: 4096, name: 200, secret: 4096, responses: 32, xml: 1_000_000 } as const;
@@ -61,6 +64,16 @@ export const invokeSchemas = {
   'stats.subscribe': z.tuple([id]),
   'stats.unsubscribe': z.tuple([id]),
   'prompts.answer': z.tuple([id, promptAnswerSchema]),
+  'prompts.list': z.tuple([]),
+  'host.link': z.tuple([id]),
+  'host.ping': z.tuple([id]),
+  'host.stats.subscribe': z.tuple([id]),
+  'host.stats.unsubscribe': z.tuple([id]),
+  'domain.stats.subscribe': z.tuple([id, uuid]),
+  'domain.stats.unsubscribe': z.tuple([id, uuid]),
+  'networks.action': z.tuple([id, uuid, z.enum(NETWORK_ACTIONS)]),
+  'pools.action': z.tuple([id, uuid, z.enum(POOL_ACTIONS)]),
+  'pools.volumes': z.tuple([id, uuid]),
 } as const;
 
 export interface AppInfo {
@@ -90,6 +103,18 @@ export interface InvokeResults {
   'stats.subscribe': null;
   'stats.unsubscribe': null;
   'prompts.answer': null;
+  /** Questions still waiting, oldest first: a reloaded window asks them again. */
+  'prompts.list': Prompt[];
+  'host.link': HostLink;
+  /** Round-trip time of the cheapest call, in milliseconds. */
+  'host.ping': number;
+  'host.stats.subscribe': null;
+  'host.stats.unsubscribe': null;
+  'domain.stats.subscribe': null;
+  'domain.stats.unsubscribe': null;
+  'networks.action': null;
+  'pools.action': null;
+  'pools.volumes': StorageVolumeSummary[];
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -102,20 +127,37 @@ export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[];
 export interface EventPayloads {
   'connections.changed': ConnectionView[];
   'connection.state': { readonly connectionId: string; readonly state: ConnectionState };
-  'domain.event': DomainEvent;
+  /** One domain as it is now, after a lifecycle event or an action: a delta, not a re-list. */
+  'domain.changed': { readonly connectionId: string; readonly domain: DomainSummary };
+  'domain.removed': { readonly connectionId: string; readonly uuid: string };
   'stats.tick': StatsTick;
   'prompt.request': Prompt;
   'prompt.cancel': { readonly id: string };
+  'host.stats': HostStatsSample;
+  'domain.stats': DomainStatsPoint;
+  'network.changed': { readonly connectionId: string; readonly network: NetworkSummary };
+  'network.removed': { readonly connectionId: string; readonly uuid: string };
+  'pool.changed': { readonly connectionId: string; readonly pool: StoragePoolSummary };
+  'pool.removed': { readonly connectionId: string; readonly uuid: string };
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'connections.changed',
-  'connection.state',
-  'domain.event',
-  'stats.tick',
-  'prompt.request',
-  'prompt.cancel',
-];
+/** Every key of EventPayloads, exactly once: a channel added to one and not the other does not compile. */
+const eventChannelSet = {
+  'connections.changed': true,
+  'connection.state': true,
+  'domain.changed': true,
+  'domain.removed': true,
+  'stats.tick': true,
+  'prompt.request': true,
+  'prompt.cancel': true,
+  'host.stats': true,
+  'domain.stats': true,
+  'network.changed': true,
+  'network.removed': true,
+  'pool.changed': true,
+  'pool.removed': true,
+} as const satisfies Record<EventChannel, true>;
+export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
 
 /** What goes over the wire for an invoke: never a thrown Error, always a result value. */
 export type WireResult<C extends InvokeChannel> =

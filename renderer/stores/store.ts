@@ -5,6 +5,8 @@ import { createDomainsSlice } from './domains-slice';
 import { createHostsSlice } from './hosts-slice';
 import { createPromptsSlice } from './prompts-slice';
 import { createUiSlice } from './ui-slice';
+import { createGraphsSlice } from './graphs-slice';
+import { createHostObjectsSlice } from './host-objects-slice';
 
 /** The one bound store; components read it with small selectors, anything else via getState(). */
 export const useStore = create<AppState>()((...a) => ({
@@ -13,6 +15,8 @@ export const useStore = create<AppState>()((...a) => ({
   ...createDomainsSlice(...a),
   ...createPromptsSlice(...a),
   ...createUiSlice(...a),
+  ...createGraphsSlice(...a),
+  ...createHostObjectsSlice(...a),
 }));
 
 const initialState = useStore.getState();

@@ -4,7 +4,7 @@
  * (after full collections) and fd counts are sampled and a least-squares slope fitted to
  * each; every action's event must arrive exactly once, in order.
  *
- * VIRTDECK_SOAK_SECONDS sets the length (default 120; the README reports a 300 s run).
+ * VIRTDECK_SOAK_SECONDS sets the length (default 60 s, to keep the suite's CI run bounded; the README reports a 300 s run).
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -18,7 +18,7 @@ import { heapAfterGc, openFds, slope } from '../helpers/process-health';
 import { writeTestDriverHost } from '../helpers/test-driver-file';
 
 const harness = inject('harness');
-const SECONDS = Number(process.env.VIRTDECK_SOAK_SECONDS ?? '120');
+const SECONDS = Number(process.env.VIRTDECK_SOAK_SECONDS ?? '60');
 const BIG_DOMAINS = 1000;
 /** Heap growth allowed, bytes per second: a leak of one tick's 1,000 samples would be ~100 KiB/s. */
 const HEAP_SLOPE_BOUND = 16 * 1024;
@@ -28,7 +28,9 @@ const FD_SLOPE_BOUND = 0.005;
 /** Keeps counts and order, never the payloads: the soak must not measure its own memory. */
 class CountingSink implements EventSink {
   readonly ticks = new Map<string, { count: number; lastAt: number; duplicates: number; wrongSize: number }>();
+  /** The state each domain.changed carried, per connection, in arrival order. */
   readonly lifecycle = new Map<string, string[]>();
+  readonly removed = new Map<string, number>();
   readonly states = new Map<string, string>();
 
   constructor(private readonly bigId: string) {}
@@ -45,11 +47,16 @@ class CountingSink implements EventSink {
         this.ticks.set(tick.connectionId, t);
         return;
       }
-      case 'domain.event': {
-        const event = payload as EventPayloads['domain.event'];
-        const seen = this.lifecycle.get(event.connectionId) ?? [];
-        seen.push(event.event);
-        this.lifecycle.set(event.connectionId, seen);
+      case 'domain.changed': {
+        const change = payload as EventPayloads['domain.changed'];
+        const seen = this.lifecycle.get(change.connectionId) ?? [];
+        seen.push(change.domain.state);
+        this.lifecycle.set(change.connectionId, seen);
+        return;
+      }
+      case 'domain.removed': {
+        const removed = payload as EventPayloads['domain.removed'];
+        this.removed.set(removed.connectionId, (this.removed.get(removed.connectionId) ?? 0) + 1);
         return;
       }
       case 'connection.state': {
@@ -60,6 +67,12 @@ class CountingSink implements EventSink {
       case 'connections.changed':
       case 'prompt.request':
       case 'prompt.cancel':
+      case 'host.stats':
+      case 'domain.stats':
+      case 'network.changed':
+      case 'network.removed':
+      case 'pool.changed':
+      case 'pool.removed':
         return;
     }
   }
@@ -117,8 +130,15 @@ describe(`a ${String(SECONDS)} s soak of main`, () => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + second * 1000 - Date.now())));
     }
     // The last action's events are on their way.
-    const expected = Array.from({ length: actions }, (_, i) => (i % 2 === 0 ? 'suspended' : 'resumed'));
-    await waitFor('every lifecycle event', () => profiles.every((p) => (sink.lifecycle.get(p.id)?.length ?? 0) >= actions), 10_000);
+    const expected = Array.from({ length: actions }, (_, i) => (i % 2 === 0 ? 'paused' : 'running'));
+    // The shared host pushes one delta per lifecycle event. The big host, driven through
+    // domains.action, may also push the action's own refresh of the same state; a repeat of
+    // the same state is idempotent there, so its sequence is compared with repeats folded.
+    const changes = (id: string): string[] => {
+      const seen = sink.lifecycle.get(id) ?? [];
+      return id === 'big' ? seen.filter((state, i) => i === 0 || seen[i - 1] !== state) : seen;
+    };
+    await waitFor('every lifecycle event', () => profiles.every((p) => changes(p.id).length >= actions), 10_000);
     if (actions % 2 === 1) await actor.resumeDomain(test);
 
     const heapSlope = slope(heap);
@@ -130,8 +150,9 @@ describe(`a ${String(SECONDS)} s soak of main`, () => {
     expect(fdSlope).toBeLessThan(FD_SLOPE_BOUND);
     for (const p of profiles) {
       // Exactly the actions' events, in order: none missed, none twice.
-      expect(sink.lifecycle.get(p.id)?.slice(0, actions)).toEqual(expected);
-      expect(sink.lifecycle.get(p.id)?.length).toBe(actions);
+      expect(changes(p.id)).toEqual(expected);
+      expect(sink.removed.get(p.id) ?? 0).toBe(0);
+      if (p.id === 'big') expect(sink.lifecycle.get(p.id)?.length ?? 0).toBeLessThanOrEqual(2 * actions);
       const ticks = sink.ticks.get(p.id);
       expect(ticks?.duplicates).toBe(0);
       expect(ticks?.wrongSize).toBe(0);

@@ -11,9 +11,14 @@ import type {
   DomainStats,
   HostInfo,
   LifecycleEvent,
+  NetworkEvent,
   NetworkRef,
   NetworkSummary,
+  NodeStat,
+  StoragePoolEvent,
+  StoragePoolRef,
   StoragePoolSummary,
+  StorageVolumeSummary,
   Unsubscribe,
 } from './model';
 
@@ -31,7 +36,13 @@ export interface Connection {
   /** How the daemon is reached, and whether its identity was verified; absent in-process. */
   readonly transport?: TransportInfo;
   hostInfo(): Promise<HostInfo>;
+  /** The cheapest round trip there is (virConnectGetLibVersion), for measuring latency. */
+  ping(): Promise<void>;
   capabilities(): Promise<string>;
+  /** virNodeGetCPUStats: cumulative CPU times of one CPU, or of all (ALL_CPUS). */
+  nodeCpuStats(cpu?: number): Promise<NodeStat[]>;
+  /** virNodeGetMemoryStats: memory counters of one NUMA cell, or of all (ALL_CELLS). */
+  nodeMemoryStats(cell?: number): Promise<NodeStat[]>;
   /** Every domain by default; `{ all: false }` lists only the active ones. */
   listDomains(options?: { readonly all?: boolean }): Promise<DomainRef[]>;
   lookupDomainByName(name: string): Promise<DomainRef>;
@@ -50,11 +61,27 @@ export interface Connection {
   undefineDomain(dom: DomainRef, flags?: number): Promise<void>;
   listNetworks(): Promise<NetworkSummary[]>;
   lookupNetworkByName(name: string): Promise<NetworkRef>;
+  lookupNetworkByUuid(uuid: string): Promise<NetworkRef>;
+  /** One network's state: what an event about it changed. */
+  networkInfo(net: NetworkRef): Promise<NetworkSummary>;
   networkXml(net: NetworkRef, flags?: number): Promise<string>;
+  startNetwork(net: NetworkRef): Promise<void>;
+  stopNetwork(net: NetworkRef): Promise<void>;
   listStoragePools(): Promise<StoragePoolSummary[]>;
+  lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef>;
+  /** One pool's state and sizes: what an event about it changed. */
+  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary>;
+  startStoragePool(pool: StoragePoolRef): Promise<void>;
+  stopStoragePool(pool: StoragePoolRef): Promise<void>;
+  refreshStoragePool(pool: StoragePoolRef): Promise<void>;
+  listStorageVolumes(pool: StoragePoolRef): Promise<StorageVolumeSummary[]>;
   allDomainStats(options?: AllDomainStatsOptions): Promise<DomainStats[]>;
   /** Lifecycle events of every domain. */
   onDomainLifecycle(listener: (event: LifecycleEvent) => void): Promise<Unsubscribe>;
+  /** Lifecycle events of every network. */
+  onNetworkEvent(listener: (event: NetworkEvent) => void): Promise<Unsubscribe>;
+  /** Lifecycle and refresh events of every storage pool. */
+  onStoragePoolEvent(listener: (event: StoragePoolEvent) => void): Promise<Unsubscribe>;
   /** Called once when the connection ends, for whatever reason. */
   onClose(listener: (error: ConnectionClosedError) => void): () => void;
   readonly isOpen: boolean;

@@ -1,6 +1,10 @@
 /** Wire values to model values. */
 import type { ResultOf } from '../protocol/procedures';
-import { DomainStates, StoragePoolStates, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
+import { NetworkLifecycleEvent, StoragePoolLifecycleEvent, type NetworkLifecycleEventName, type StoragePoolEventName } from '../protocol/events';
+import {
+  DOMAIN_STATES, STORAGE_POOL_STATES, StorageVolTypes,
+  type DomainStateName, type NodeInfo, type StoragePoolStateName, type StorageVolTypeName,
+} from './model';
 
 /** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release. */
 export function formatVersion(encoded: bigint): string {
@@ -23,10 +27,23 @@ export function toNodeInfo(wire: ResultOf<'nodeGetInfo'>): NodeInfo {
   };
 }
 
+/** virDomainState code to name; a code newer than this client reads 'unknown'. */
 export function domainStateName(code: number): DomainStateName {
-  return DomainStates[code] ?? 'unknown';
+  return DOMAIN_STATES[code] ?? 'unknown';
 }
 
 export function storagePoolStateName(code: number): StoragePoolStateName {
-  return StoragePoolStates[code] ?? 'unknown';
+  return STORAGE_POOL_STATES[code] ?? 'unknown';
+}
+
+export function storageVolTypeName(code: number): StorageVolTypeName {
+  return StorageVolTypes[code] ?? 'unknown';
+}
+
+export function networkEventName(code: number): NetworkLifecycleEventName {
+  return NetworkLifecycleEvent[code] ?? 'unknown';
+}
+
+export function storagePoolEventName(code: number): StoragePoolEventName {
+  return StoragePoolLifecycleEvent[code] ?? 'unknown';
 }

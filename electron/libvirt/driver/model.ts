@@ -1,25 +1,17 @@
 /** What the vir*-level API returns: plain values, already translated from the wire. */
 import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
-import type { DomainRef, NetworkRef, StoragePoolRef } from '../protocol/types';
-import type { LifecycleEventName } from '../protocol/events';
+import type { DomainRef, NetworkRef, StoragePoolRef, StorageVolRef } from '../protocol/types';
+import type { LifecycleEventName, NetworkLifecycleEventName, StoragePoolEventName } from '../protocol/events';
+import type { DomainStateName, StoragePoolStateName } from '../../../shared/model';
 
-export type { DomainRef, NetworkRef, StoragePoolRef };
+export type { DomainRef, NetworkRef, StoragePoolRef, StorageVolRef };
 
 // The host's facts are plain data the UI shows as they are: one definition, in shared/.
 export type { HostInfo, NodeInfo } from '../../../shared/model';
 
-export const DomainStates = [
-  'nostate',
-  'running',
-  'blocked',
-  'paused',
-  'shutdown',
-  'shutoff',
-  'crashed',
-  'pmsuspended',
-] as const;
-export type DomainStateName = (typeof DomainStates)[number] | 'unknown';
-
+// Domain state names are what the UI shows too: one definition, in shared/, in libvirt's
+// virDomainState order so a wire code indexes it.
+export { DOMAIN_STATES, type DomainStateName } from '../../../shared/model';
 export interface DomainInfo {
   readonly state: DomainStateName;
   readonly maxMemoryKiB: number;
@@ -40,8 +32,8 @@ export interface NetworkSummary extends NetworkRef {
   readonly autostart: boolean;
 }
 
-export const StoragePoolStates = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;
-export type StoragePoolStateName = (typeof StoragePoolStates)[number] | 'unknown';
+// Pool states too: one definition, in shared/.
+export { STORAGE_POOL_STATES, type StoragePoolStateName } from '../../../shared/model';
 
 export interface StoragePoolSummary extends StoragePoolRef {
   readonly state: StoragePoolStateName;
@@ -62,6 +54,40 @@ export interface LifecycleEvent {
   readonly event: LifecycleEventName;
   readonly eventCode: number;
   /** virDomainEvent*DetailType; its meaning depends on the event. */
+  readonly detail: number;
+}
+
+/**
+ * One counter of virNodeGetCPUStats (nanoseconds: user, kernel, idle, iowait...) or of
+ * virNodeGetMemoryStats (KiB: total, free, buffers, cached), named as the driver names it.
+ */
+export interface NodeStat {
+  readonly field: string;
+  readonly value: bigint;
+}
+
+/** VIR_NODE_CPU_STATS_ALL_CPUS and VIR_NODE_MEMORY_STATS_ALL_CELLS: the whole host. */
+export const ALL_CPUS = -1;
+export const ALL_CELLS = -1;
+
+export const StorageVolTypes = ['file', 'block', 'dir', 'network', 'netdir', 'ploop'] as const;
+export type StorageVolTypeName = (typeof StorageVolTypes)[number] | 'unknown';
+
+export interface StorageVolumeSummary extends StorageVolRef {
+  readonly type: StorageVolTypeName;
+  readonly capacityBytes: bigint;
+  readonly allocationBytes: bigint;
+}
+
+export interface NetworkEvent {
+  readonly network: NetworkRef;
+  readonly event: NetworkLifecycleEventName;
+  readonly detail: number;
+}
+
+export interface StoragePoolEvent {
+  readonly pool: StoragePoolRef;
+  readonly event: StoragePoolEventName;
   readonly detail: number;
 }
 

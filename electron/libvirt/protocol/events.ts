@@ -20,6 +20,7 @@ export const eventMessages = {
     number: 370,
     codec: struct({ callbackID: int, pool: storagePoolRef, event: int, detail: int }),
   },
+  storagePoolEventRefresh: { number: 373, codec: struct({ callbackID: int, pool: storagePoolRef }) },
 } as const;
 
 export type EventMessages = typeof eventMessages;
@@ -29,8 +30,20 @@ export type EventPayload<N extends EventName> = Decoded<EventMessages[N]['codec'
 /** virDomainEventID values used with CONNECT_DOMAIN_EVENT_CALLBACK_REGISTER_ANY. */
 export const DomainEventId = { LIFECYCLE: 0, REBOOT: 1 } as const;
 
+/** virNetworkEventID and virStoragePoolEventID values (REGISTER_ANY's eventID). */
+export const NetworkEventId = { LIFECYCLE: 0 } as const;
+export const StoragePoolEventId = { LIFECYCLE: 0, REFRESH: 1 } as const;
+
+/** virNetworkEventLifecycleType */
+export const NetworkLifecycleEvent = ['defined', 'undefined', 'started', 'stopped'] as const;
+export type NetworkLifecycleEventName = (typeof NetworkLifecycleEvent)[number] | 'unknown';
+
+/** virStoragePoolEventLifecycleType; 'refreshed' stands for the separate REFRESH event. */
+export const StoragePoolLifecycleEvent = ['defined', 'undefined', 'started', 'stopped', 'created', 'deleted'] as const;
+export type StoragePoolEventName = (typeof StoragePoolLifecycleEvent)[number] | 'refreshed' | 'unknown';
+
 /** virDomainEventType: what a lifecycle event says happened. */
-export const LifecycleEvent = [
+export const LIFECYCLE_EVENT_NAMES = [
   'defined',
   'undefined',
   'started',
@@ -41,8 +54,8 @@ export const LifecycleEvent = [
   'pmsuspended',
   'crashed',
 ] as const;
-export type LifecycleEventName = (typeof LifecycleEvent)[number] | 'unknown';
+export type LifecycleEventName = (typeof LIFECYCLE_EVENT_NAMES)[number] | 'unknown';
 
 export function lifecycleEventName(event: number): LifecycleEventName {
-  return LifecycleEvent[event] ?? 'unknown';
+  return LIFECYCLE_EVENT_NAMES[event] ?? 'unknown';
 }

@@ -45,3 +45,6 @@ export type NetworkRef = Decoded<typeof networkRef>;
 
 export const storagePoolRef = struct({ name: nonnullString, uuid });
 export type StoragePoolRef = Decoded<typeof storagePoolRef>;
+
+export const storageVolRef = struct({ pool: nonnullString, name: nonnullString, key: nonnullString });
+export type StorageVolRef = Decoded<typeof storageVolRef>;

@@ -2,13 +2,16 @@
  * The contract's handlers as plain functions over their dependencies, so they run in a
  * test without Electron exactly as they run behind ipcMain or the bridge.
  */
-import { listDomainDetails, runDomainAction, type Connection, type DomainRef } from '../../libvirt';
+import { runDomainAction, type Connection, type DomainRef } from '../../libvirt';
 import type { AppInfo } from '../../../shared/ipc';
-import type { DomainSummary } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
+import { isNoDomain, listDomainSummaries } from '../connections/domain-summaries';
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
 import type { Handlers } from './dispatch';
+import { hostLink } from './host-link';
+import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
+import { networkView, poolView } from './object-views';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -22,26 +25,9 @@ async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> 
   try {
     return await conn.lookupDomainByUuid(uuid);
   } catch (error) {
-    if (error instanceof Error && 'codeName' in error && error.codeName === 'NO_DOMAIN') {
-      throw new AppFailure('not-found', `no domain with UUID ${uuid} on this host; it may have been undefined`);
-    }
+    if (isNoDomain(error)) throw new AppFailure('not-found', `no domain with UUID ${uuid} on this host; it may have been undefined`);
     throw error;
   }
-}
-
-async function domainSummaries(conn: Connection): Promise<DomainSummary[]> {
-  const details = await listDomainDetails(conn, { all: true });
-  return details
-    .map(({ ref, info }) => ({
-      uuid: ref.uuid,
-      name: ref.name,
-      id: ref.id >= 0 ? ref.id : null,
-      state: info.state,
-      vcpus: info.vcpus,
-      memoryKiB: info.memoryKiB,
-      maxMemoryKiB: info.maxMemoryKiB,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDeps): Handlers {
@@ -56,28 +42,38 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
     'connections.close': async (id) => { await manager.close(id); return null; },
     'host.info': (id) => manager.get(id).host(),
     'host.capabilities': (id) => conn(id).capabilities(),
-    'domains.list': (id) => domainSummaries(conn(id)),
+    'domains.list': (id) => listDomainSummaries(conn(id)),
+    // The outcome reaches every window as domain.changed (or domain.removed): one lookup
+    // of this domain, not a re-list; its lifecycle event, when the driver sends one, adds one more.
     'domains.action': async (id, uuid, action) => {
       const c = conn(id);
       await runDomainAction(c, await domainByUuid(c, uuid), action);
+      await manager.get(id).refreshDomain(uuid);
       return null;
     },
     'domains.xml': async (id, uuid) => {
       const c = conn(id);
       return c.domainXml(await domainByUuid(c, uuid));
     },
-    'networks.list': async (id) => (await conn(id).listNetworks()).map((n) => ({ uuid: n.uuid, name: n.name, active: n.active, autostart: n.autostart })),
-    'pools.list': async (id) =>
-      (await conn(id).listStoragePools()).map((p) => ({
-        uuid: p.uuid,
-        name: p.name,
-        state: p.state,
-        capacity: Number(p.capacityBytes),
-        allocation: Number(p.allocationBytes),
-        available: Number(p.availableBytes),
-      })),
-    'stats.subscribe': (id) => { manager.get(id).watchStats(); return Promise.resolve(null); },
-    'stats.unsubscribe': (id) => { manager.get(id).unwatchStats(); return Promise.resolve(null); },
+    'networks.list': async (id) => (await conn(id).listNetworks()).map(networkView),
+    'pools.list': async (id) => (await conn(id).listStoragePools()).map(poolView),
+    'stats.subscribe': (id, owner) => { manager.get(id).watchStats(owner); return Promise.resolve(null); },
+    'stats.unsubscribe': (id, owner) => { manager.get(id).unwatchStats(owner); return Promise.resolve(null); },
     'prompts.answer': (promptId, answer) => { prompts.answer(promptId, answer); return Promise.resolve(null); },
+    'prompts.list': () => Promise.resolve(prompts.pending()),
+    'host.link': (id) => Promise.resolve(hostLink(conn(id))),
+    'host.ping': async (id) => {
+      const c = conn(id);
+      const start = performance.now();
+      await c.ping();
+      return performance.now() - start;
+    },
+    'host.stats.subscribe': (id, owner) => { manager.get(id).watchHostStats(owner); return Promise.resolve(null); },
+    'host.stats.unsubscribe': (id, owner) => { manager.get(id).unwatchHostStats(owner); return Promise.resolve(null); },
+    'domain.stats.subscribe': async (id, uuid, owner) => { await manager.get(id).watchDomainStats(owner, uuid); return null; },
+    'domain.stats.unsubscribe': (id, uuid, owner) => { manager.get(id).unwatchDomainStats(owner, uuid); return Promise.resolve(null); },
+    'networks.action': async (id, uuid, action) => { await runNetworkAction(conn(id), uuid, action); return null; },
+    'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
+    'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
   };
 }

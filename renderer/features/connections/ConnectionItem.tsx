@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import type { ConnectionView } from '../../../shared/model';
-import { errorMessage } from '../../components/format';
+import { ErrorText, shownError } from '../../components/ErrorText';
+import type { AppError } from '../../../shared/errors';
 import { useNow } from '../../components/use-now';
 import { actions, useStore } from '../../stores/store';
 import { closeConnection, startOpening } from './connection-commands';
 import { describeState } from './state-label';
 
-/** One connection in the sidebar: select it, open or close it, ask to remove it. */
+/** One connection in the sidebar: select it, open or close it, ask to remove it (unless the admin manages it). */
 export function ConnectionItem({ view }: { readonly view: ConnectionView }): React.JSX.Element {
   const { profile, state } = view;
+  const managed = view.managed === true;
   const selected = useStore((s) => s.selectedConnectionId === profile.id);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const now = useNow(state.kind === 'failed' && state.retryAt !== null);
   const label = describeState(state, now);
   const active = state.kind !== 'idle' && state.kind !== 'closed' && !(state.kind === 'failed' && state.retryAt === null);
@@ -20,6 +22,7 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
       data-testid="connection-item"
       data-connection-id={profile.id}
       data-state={state.kind}
+      data-managed={managed ? 'true' : undefined}
     >
       <button
         type="button"
@@ -29,6 +32,7 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
         title={profile.uri}
       >
         <span className="connection-name" data-testid="connection-name">{profile.name}</span>
+        {managed && <span className="connection-managed" data-testid="connection-managed" title="Set by your administrator: it cannot be edited or removed">Managed</span>}
         <span className="connection-state" data-testid="connection-state">
           <span className={`dot tone-${label.tone}`} aria-hidden="true" />
           {label.text}
@@ -40,7 +44,7 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
           ? (
             <button type="button" data-testid="connection-close" onClick={() => {
               setError(null);
-              closeConnection(profile.id).catch((e: unknown) => { setError(errorMessage(e)); });
+              closeConnection(profile.id).catch((e: unknown) => { setError(shownError(e)); });
             }}>Disconnect</button>
           )
           : (
@@ -49,9 +53,9 @@ export function ConnectionItem({ view }: { readonly view: ConnectionView }): Rea
               startOpening(profile.id);
             }}>Connect</button>
           )}
-        <button type="button" data-testid="connection-remove" onClick={() => { actions().openDialog({ kind: 'remove-connection', connectionId: profile.id }); }}>Remove</button>
+        {!managed && <button type="button" data-testid="connection-remove" onClick={() => { actions().openDialog({ kind: 'remove-connection', connectionId: profile.id }); }}>Remove</button>}
       </div>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && <ErrorText error={error} testId="connection-item-error" />}
     </li>
   );
 }

@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import type { DomainSummary } from '../../../shared/model';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { errorMessage, formatKiB } from '../../components/format';
+import { ErrorText, shownError } from '../../components/ErrorText';
+import { formatKiB } from '../../components/format';
+import type { AppError } from '../../../shared/errors';
 import { useDomainSample } from '../../stores/selectors';
 import { actions } from '../../stores/store';
 import type { ActionSpec } from './domain-actions';
 import { DomainActions } from './DomainActions';
-import { runDomainAction } from './run-domain-action';
+import { requestDomainAction } from './run-domain-action';
 import { StateBadge } from './StateBadge';
 
 /** One domain: its facts, live CPU, and the actions its state allows. */
 export function DomainRow({ connectionId, domain }: { readonly connectionId: string; readonly domain: DomainSummary }): React.JSX.Element {
   const sample = useDomainSample(connectionId, domain.uuid);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState<ActionSpec | null>(null);
   const showDetails = (): void => { actions().openDialog({ kind: 'domain-details', connectionId, uuid: domain.uuid, name: domain.name }); };
 
@@ -21,11 +23,12 @@ export function DomainRow({ connectionId, domain }: { readonly connectionId: str
     setConfirming(null);
     setBusy(true);
     setError(null);
-    runDomainAction(connectionId, domain.uuid, spec.action).then(
+    requestDomainAction(connectionId, domain.uuid, spec.action).then(
       () => { setBusy(false); },
       (e: unknown) => {
         setBusy(false);
-        setError(`${spec.label} failed: ${errorMessage(e)}`);
+        const failure = shownError(e);
+        setError({ ...failure, message: `${spec.label} failed: ${failure.message}` });
       },
     );
   };
@@ -58,7 +61,7 @@ export function DomainRow({ connectionId, domain }: { readonly connectionId: str
       </tr>
       {error !== null && (
         <tr className="row-error">
-          <td colSpan={7}><p className="error" role="alert" data-testid="domain-error">{error}</p></td>
+          <td colSpan={7}><ErrorText error={error} testId="domain-error" /></td>
         </tr>
       )}
       {confirming !== null && (

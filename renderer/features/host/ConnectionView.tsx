@@ -1,10 +1,12 @@
 import type { ConnectionView as View } from '../../../shared/model';
+import { ErrorText } from '../../components/ErrorText';
 import { useNow } from '../../components/use-now';
 import { describeState, isUsable } from '../connections/state-label';
 import { startOpening } from '../connections/connection-commands';
 import { DomainsPanel } from '../domains/DomainsPanel';
 import { CapabilitiesView } from './CapabilitiesView';
 import { HostPanel } from './HostPanel';
+import { HostGraphs } from '../graphs/HostGraphs';
 import { NetworksTable } from './NetworksTable';
 import { PoolsTable } from './PoolsTable';
 
@@ -25,6 +27,7 @@ export function ConnectionView({ view }: { readonly view: View }): React.JSX.Ele
           <>
             <DomainsPanel connectionId={id} />
             <HostPanel connectionId={id} />
+            <HostGraphs connectionId={id} />
             <div className="two-columns">
               <NetworksTable connectionId={id} />
               <PoolsTable connectionId={id} />
@@ -38,7 +41,8 @@ export function ConnectionView({ view }: { readonly view: View }): React.JSX.Ele
               <span className={`dot tone-${label.tone}`} aria-hidden="true" />
               {label.text}
             </p>
-            {(state.kind === 'idle' || state.kind === 'closed' || state.kind === 'failed') && (
+            {state.kind === 'failed' && <ErrorText error={state.error} testId="connection-error" onRetry={() => { startOpening(id); }} />}
+            {(state.kind === 'idle' || state.kind === 'closed') && (
               <button type="button" className="primary" onClick={() => { startOpening(id); }}>Connect</button>
             )}
           </section>

@@ -25,6 +25,16 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'stats.subscribe': unsupported,
     'stats.unsubscribe': unsupported,
     'prompts.answer': unsupported,
+    'prompts.list': () => Promise.resolve([]),
+    'host.link': unsupported,
+    'host.ping': unsupported,
+    'host.stats.subscribe': unsupported,
+    'host.stats.unsubscribe': unsupported,
+    'domain.stats.subscribe': unsupported,
+    'domain.stats.unsubscribe': unsupported,
+    'networks.action': unsupported,
+    'pools.action': unsupported,
+    'pools.volumes': unsupported,
   };
 }
 

@@ -9,10 +9,17 @@ export class FakeEvents {
   readonly api: VirtdeckApi['events'] = {
     'connections.changed': (l) => this.add('connections.changed', l),
     'connection.state': (l) => this.add('connection.state', l),
-    'domain.event': (l) => this.add('domain.event', l),
+    'domain.changed': (l) => this.add('domain.changed', l),
+    'domain.removed': (l) => this.add('domain.removed', l),
     'stats.tick': (l) => this.add('stats.tick', l),
     'prompt.request': (l) => this.add('prompt.request', l),
     'prompt.cancel': (l) => this.add('prompt.cancel', l),
+    'host.stats': (l) => this.add('host.stats', l),
+    'domain.stats': (l) => this.add('domain.stats', l),
+    'network.changed': (l) => this.add('network.changed', l),
+    'network.removed': (l) => this.add('network.removed', l),
+    'pool.changed': (l) => this.add('pool.changed', l),
+    'pool.removed': (l) => this.add('pool.removed', l),
   };
 
   private add<E extends EventChannel>(channel: E, listener: Listener<E>): () => void {

@@ -2,6 +2,7 @@
  * A libvirt connection at the level of the vir* API: host, domains, networks, storage
  * pools, statistics and events, over an RpcClient that has completed the handshake.
  */
+import type { Duplex } from 'node:stream';
 import type { ConnectionClosedError } from '../../errors';
 import type { TransportInfo } from '../../transport/info';
 import type { AllDomainStatsOptions, Connection } from '../../driver/api';
@@ -11,8 +12,10 @@ import type { RpcClient } from '../../rpc/client';
 import { decode } from '../../xdr/codec';
 import { typedParamsToRecord } from '../../xdr/typed-params';
 import { DomainEventHub } from './event-hub';
+import { ObjectEventHub } from './object-event-hub';
+import { NETWORK_EVENT_IDS, networkEvents, STORAGE_POOL_EVENT_IDS, storagePoolEvents } from './object-events';
 import type { ServerFeatures } from './handshake';
-import { domainStateName, formatVersion, storagePoolStateName, toNodeInfo } from '../../driver/mappers';
+import { domainStateName, formatVersion, storagePoolStateName, storageVolTypeName, toNodeInfo } from '../../driver/mappers';
 import type {
   DomainInfo,
   DomainRef,
@@ -20,11 +23,17 @@ import type {
   DomainStats,
   HostInfo,
   LifecycleEvent,
+  NetworkEvent,
   NetworkRef,
   NetworkSummary,
+  NodeStat,
+  StoragePoolEvent,
+  StoragePoolRef,
   StoragePoolSummary,
+  StorageVolumeSummary,
   Unsubscribe,
 } from '../../driver/model';
+import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;
@@ -33,6 +42,8 @@ const CLOSE_TIMEOUT_MS = 5000;
 export class RemoteConnection implements Connection {
   readonly driver = 'remote';
   private readonly events: DomainEventHub;
+  private readonly networkEvents: ObjectEventHub<NetworkEvent>;
+  private readonly poolEvents: ObjectEventHub<StoragePoolEvent>;
 
   constructor(
     /** The RPC client, for procedures this class does not wrap yet. */
@@ -40,8 +51,12 @@ export class RemoteConnection implements Connection {
     readonly features: ServerFeatures,
     onListenerError: (error: unknown) => void = () => undefined,
     readonly transport?: TransportInfo,
+    /** The byte stream under `rpc`, so that close() can wait until it is gone. */
+    private readonly stream?: Duplex,
   ) {
     this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
+    this.networkEvents = new ObjectEventHub(rpc, networkEvents, onListenerError);
+    this.poolEvents = new ObjectEventHub(rpc, storagePoolEvents, onListenerError);
     rpc.onMessage(({ header, payload }) => {
       if (header.program !== Program.REMOTE) return;
       if (header.procedure !== eventMessages.connectEventConnectionClosed.number) return;
@@ -70,9 +85,30 @@ export class RemoteConnection implements Connection {
     };
   }
 
+  async ping(): Promise<void> {
+    await this.rpc.call('connectGetLibVersion');
+  }
+
   /** The capabilities XML. */
   async capabilities(): Promise<string> {
     return (await this.rpc.call('connectGetCapabilities')).capabilities;
+  }
+
+  /**
+   * The node's CPU times: a first call with nparams 0 learns how many fields the driver has
+   * (the daemon answers the count and no values), the second fetches them, as virsh does.
+   */
+  async nodeCpuStats(cpu = ALL_CPUS): Promise<NodeStat[]> {
+    const { nparams } = await this.rpc.call('nodeGetCpuStats', { cpuNum: cpu, nparams: 0, flags: 0 });
+    if (nparams === 0) return [];
+    return (await this.rpc.call('nodeGetCpuStats', { cpuNum: cpu, nparams, flags: 0 })).params;
+  }
+
+  /** The node's memory counters (KiB), in the same two steps. */
+  async nodeMemoryStats(cell = ALL_CELLS): Promise<NodeStat[]> {
+    const { nparams } = await this.rpc.call('nodeGetMemoryStats', { cellNum: cell, nparams: 0, flags: 0 });
+    if (nparams === 0) return [];
+    return (await this.rpc.call('nodeGetMemoryStats', { cellNum: cell, nparams, flags: 0 })).params;
   }
 
   /** Domains, all of them by default; `{ all: false }` lists only running ones. */
@@ -149,40 +185,80 @@ export class RemoteConnection implements Connection {
   /** Networks with their state; the per-network calls are pipelined. */
   async listNetworks(): Promise<NetworkSummary[]> {
     const { nets } = await this.rpc.call('connectListAllNetworks', { needResults: 1, flags: 0 });
-    return Promise.all(
-      nets.map(async (net) => {
-        const [active, autostart] = await Promise.all([
-          this.rpc.call('networkIsActive', { net }),
-          this.rpc.call('networkGetAutostart', { net }),
-        ]);
-        return { ...net, active: active.active !== 0, autostart: autostart.autostart !== 0 };
-      }),
-    );
+    return Promise.all(nets.map((net) => this.networkInfo(net)));
+  }
+
+  async networkInfo(net: NetworkRef): Promise<NetworkSummary> {
+    const [active, autostart] = await Promise.all([
+      this.rpc.call('networkIsActive', { net }),
+      this.rpc.call('networkGetAutostart', { net }),
+    ]);
+    return { name: net.name, uuid: net.uuid, active: active.active !== 0, autostart: autostart.autostart !== 0 };
   }
 
   async lookupNetworkByName(name: string): Promise<NetworkRef> {
     return (await this.rpc.call('networkLookupByName', { name })).net;
   }
 
+  async lookupNetworkByUuid(uuid: string): Promise<NetworkRef> {
+    return (await this.rpc.call('networkLookupByUuid', { uuid })).net;
+  }
+
   async networkXml(net: NetworkRef, flags = 0): Promise<string> {
     return (await this.rpc.call('networkGetXmlDesc', { net, flags })).xml;
+  }
+
+  async startNetwork(net: NetworkRef): Promise<void> {
+    await this.rpc.call('networkCreate', { net });
+  }
+
+  async stopNetwork(net: NetworkRef): Promise<void> {
+    await this.rpc.call('networkDestroy', { net });
+  }
+
+  async lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef> {
+    return (await this.rpc.call('storagePoolLookupByUuid', { uuid })).pool;
+  }
+
+  async startStoragePool(pool: StoragePoolRef): Promise<void> {
+    await this.rpc.call('storagePoolCreate', { pool, flags: 0 });
+  }
+
+  async stopStoragePool(pool: StoragePoolRef): Promise<void> {
+    await this.rpc.call('storagePoolDestroy', { pool });
+  }
+
+  async refreshStoragePool(pool: StoragePoolRef): Promise<void> {
+    await this.rpc.call('storagePoolRefresh', { pool, flags: 0 });
+  }
+
+  /** The volumes of a pool with type and sizes; the per-volume calls are pipelined. */
+  async listStorageVolumes(pool: StoragePoolRef): Promise<StorageVolumeSummary[]> {
+    const { vols } = await this.rpc.call('storagePoolListAllVolumes', { pool, needResults: 1, flags: 0 });
+    return Promise.all(
+      vols.map(async (vol) => {
+        const info = await this.rpc.call('storageVolGetInfo', { vol });
+        return { ...vol, type: storageVolTypeName(info.type), capacityBytes: info.capacity, allocationBytes: info.allocation };
+      }),
+    );
   }
 
   /** Storage pools with state and sizes; the per-pool calls are pipelined. */
   async listStoragePools(): Promise<StoragePoolSummary[]> {
     const { pools } = await this.rpc.call('connectListAllStoragePools', { needResults: 1, flags: 0 });
-    return Promise.all(
-      pools.map(async (pool) => {
-        const info = await this.rpc.call('storagePoolGetInfo', { pool });
-        return {
-          ...pool,
-          state: storagePoolStateName(info.state),
-          capacityBytes: info.capacity,
-          allocationBytes: info.allocation,
-          availableBytes: info.available,
-        };
-      }),
-    );
+    return Promise.all(pools.map((pool) => this.storagePoolInfo(pool)));
+  }
+
+  async storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary> {
+    const info = await this.rpc.call('storagePoolGetInfo', { pool });
+    return {
+      name: pool.name,
+      uuid: pool.uuid,
+      state: storagePoolStateName(info.state),
+      capacityBytes: info.capacity,
+      allocationBytes: info.allocation,
+      availableBytes: info.available,
+    };
   }
 
   /**
@@ -205,6 +281,16 @@ export class RemoteConnection implements Connection {
     return this.events.onLifecycle(listener);
   }
 
+  /** Lifecycle events of every network: one registration per connection, fanned out. */
+  onNetworkEvent(listener: (event: NetworkEvent) => void): Promise<Unsubscribe> {
+    return this.networkEvents.subscribe(NETWORK_EVENT_IDS, listener);
+  }
+
+  /** Lifecycle and refresh events of every storage pool. */
+  onStoragePoolEvent(listener: (event: StoragePoolEvent) => void): Promise<Unsubscribe> {
+    return this.poolEvents.subscribe(STORAGE_POOL_EVENT_IDS, listener);
+  }
+
   /** Called once when the connection ends, for whatever reason. */
   onClose(listener: (error: ConnectionClosedError) => void): () => void {
     return this.rpc.onClose(listener);
@@ -214,14 +300,22 @@ export class RemoteConnection implements Connection {
     return this.rpc.closed === null;
   }
 
-  /** CONNECT_CLOSE, then the transport; a daemon that does not answer does not hold us up. */
+  /**
+   * CONNECT_CLOSE leaves with the end of the stream, and its reply is not waited for: the
+   * daemon frees everything of ours when the stream ends, so waiting would only add a round
+   * trip. Resolves once the stream and what it owns (a socket, an SSH channel's lease on
+   * its session) are released, so a connection opened right after never meets them.
+   */
   async close(): Promise<void> {
     if (this.rpc.closed !== null) return;
-    try {
-      await this.rpc.call('connectClose', undefined, { timeoutMs: CLOSE_TIMEOUT_MS });
-    } catch {
-      // Closing anyway: the daemon frees everything of ours when the socket goes.
-    }
+    this.rpc.call('connectClose').catch(() => undefined);
     this.rpc.close();
+    const stream = this.stream;
+    if (stream === undefined || stream.destroyed) return;
+    await new Promise<void>((resolve) => {
+      // A stream whose end cannot be flushed (a peer that stopped reading) is destroyed.
+      const timer = setTimeout(() => { stream.destroy(); }, CLOSE_TIMEOUT_MS);
+      stream.once('close', () => { clearTimeout(timer); resolve(); });
+    });
   }
 }

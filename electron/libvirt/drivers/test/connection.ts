@@ -12,11 +12,17 @@ import type {
   DomainStats,
   HostInfo,
   LifecycleEvent,
+  NetworkEvent,
   NetworkRef,
   NetworkSummary,
+  NodeStat,
+  StoragePoolEvent,
+  StoragePoolRef,
   StoragePoolSummary,
+  StorageVolumeSummary,
   Unsubscribe,
 } from '../../driver/model';
+import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 import { ConnectionClosedError } from '../../errors';
 import { capabilitiesXml } from './capabilities';
 import { errors } from './errors';
@@ -57,8 +63,20 @@ export class EmbeddedTestConnection implements Connection {
     }));
   }
 
+  ping(): Promise<void> {
+    return this.read(() => undefined);
+  }
+
   capabilities(): Promise<string> {
     return this.read(() => capabilitiesXml(this.host.node));
+  }
+
+  nodeCpuStats(_cpu = ALL_CPUS): Promise<NodeStat[]> {
+    return this.read(() => this.host.nodeCpuStats());
+  }
+
+  nodeMemoryStats(_cell = ALL_CELLS): Promise<NodeStat[]> {
+    return this.read(() => this.host.nodeMemoryStats());
   }
 
   listDomains(options: { readonly all?: boolean } = {}): Promise<DomainRef[]> {
@@ -130,19 +148,59 @@ export class EmbeddedTestConnection implements Connection {
   }
 
   listNetworks(): Promise<NetworkSummary[]> {
-    return this.read(() => this.host.listNetworks());
+    return this.read(() => this.host.objects.listNetworks());
   }
 
   lookupNetworkByName(name: string): Promise<NetworkRef> {
-    return this.read(() => this.host.lookupNetworkByName(name));
+    return this.read(() => this.host.objects.lookupNetworkByName(name));
+  }
+
+  lookupNetworkByUuid(uuid: string): Promise<NetworkRef> {
+    return this.read(() => this.host.objects.lookupNetworkByUuid(uuid));
+  }
+
+  networkInfo(net: NetworkRef): Promise<NetworkSummary> {
+    return this.read(() => this.host.objects.networkInfo(net));
   }
 
   networkXml(net: NetworkRef, _flags = 0): Promise<string> {
-    return this.read(() => this.host.networkXml(net));
+    return this.read(() => this.host.objects.networkXml(net));
+  }
+
+  startNetwork(net: NetworkRef): Promise<void> {
+    return this.write('virNetworkCreate', () => { this.host.objects.startNetwork(net); });
+  }
+
+  stopNetwork(net: NetworkRef): Promise<void> {
+    return this.write('virNetworkDestroy', () => { this.host.objects.stopNetwork(net); });
   }
 
   listStoragePools(): Promise<StoragePoolSummary[]> {
-    return this.read(() => this.host.listStoragePools());
+    return this.read(() => this.host.objects.listStoragePools());
+  }
+
+  lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef> {
+    return this.read(() => this.host.objects.lookupStoragePoolByUuid(uuid));
+  }
+
+  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary> {
+    return this.read(() => this.host.objects.storagePoolInfo(pool));
+  }
+
+  startStoragePool(pool: StoragePoolRef): Promise<void> {
+    return this.write('virStoragePoolCreate', () => { this.host.objects.startStoragePool(pool); });
+  }
+
+  stopStoragePool(pool: StoragePoolRef): Promise<void> {
+    return this.write('virStoragePoolDestroy', () => { this.host.objects.stopStoragePool(pool); });
+  }
+
+  refreshStoragePool(pool: StoragePoolRef): Promise<void> {
+    return this.write('virStoragePoolRefresh', () => { this.host.objects.refreshStoragePool(pool); });
+  }
+
+  listStorageVolumes(pool: StoragePoolRef): Promise<StorageVolumeSummary[]> {
+    return this.read(() => this.host.objects.listStorageVolumes(pool));
   }
 
   allDomainStats(options: AllDomainStatsOptions = {}): Promise<DomainStats[]> {
@@ -159,6 +217,14 @@ export class EmbeddedTestConnection implements Connection {
         return Promise.resolve();
       };
     });
+  }
+
+  onNetworkEvent(listener: (event: NetworkEvent) => void): Promise<Unsubscribe> {
+    return this.read(() => this.track(this.host.objects.networkEvents.subscribe(listener)));
+  }
+
+  onStoragePoolEvent(listener: (event: StoragePoolEvent) => void): Promise<Unsubscribe> {
+    return this.read(() => this.track(this.host.objects.poolEvents.subscribe(listener)));
   }
 
   onClose(listener: (error: ConnectionClosedError) => void): () => void {
@@ -180,6 +246,16 @@ export class EmbeddedTestConnection implements Connection {
     for (const listener of this.closeListeners) listener(error);
     this.closeListeners.clear();
     return Promise.resolve();
+  }
+
+  /** A host subscription this connection owns: released by the caller, or at close. */
+  private track(unsubscribe: () => void): Unsubscribe {
+    this.unsubscribers.add(unsubscribe);
+    return () => {
+      unsubscribe();
+      this.unsubscribers.delete(unsubscribe);
+      return Promise.resolve();
+    };
   }
 
   /**

@@ -6,40 +6,22 @@
 import { lifecycleEventName } from '../../protocol/events';
 import type { DomainRef, LifecycleEvent } from '../../driver/model';
 import type { EventCode } from './lifecycle';
+import { ObjectEventBus } from './object-event-bus';
 
 export type EventListener = (event: LifecycleEvent) => void;
 
 export class DomainEventBus {
-  private readonly listeners = new Set<EventListener>();
+  private readonly bus: ObjectEventBus<LifecycleEvent>;
 
-  constructor(private readonly onListenerError: (error: unknown) => void = () => undefined) {}
+  constructor(onListenerError: (error: unknown) => void = () => undefined) {
+    this.bus = new ObjectEventBus(onListenerError);
+  }
 
   subscribe(listener: EventListener): () => void {
-    // A wrapper per subscription, so that one function subscribed twice is called twice.
-    const entry: EventListener = (event) => {
-      listener(event);
-    };
-    this.listeners.add(entry);
-    return () => this.listeners.delete(entry);
+    return this.bus.subscribe(listener);
   }
 
   emit(domain: DomainRef, code: EventCode): void {
-    const event: LifecycleEvent = {
-      domain,
-      event: lifecycleEventName(code.event),
-      eventCode: code.event,
-      detail: code.detail,
-    };
-    const targets = [...this.listeners];
-    setImmediate(() => {
-      for (const listener of targets) {
-        if (!this.listeners.has(listener)) continue;
-        try {
-          listener(event);
-        } catch (error) {
-          this.onListenerError(error);
-        }
-      }
-    });
+    this.bus.emit({ domain, event: lifecycleEventName(code.event), eventCode: code.event, detail: code.detail });
   }
 }

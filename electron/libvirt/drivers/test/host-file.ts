@@ -5,21 +5,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import type { NodeInfo, StoragePoolSummary } from '../../driver/model';
+import type { NodeInfo } from '../../driver/model';
 import { ErrorCode } from '../../protocol/error-codes';
 import type { LibvirtError } from '../../protocol/libvirt-error';
 import { namespacePrefixes, parseDomainDef, type DomainDef, type TestDomainExtras } from './domain-def';
 import { errors, From, libvirtError } from './errors';
 import { parseNetworkDef, type NetworkDef } from './network-def';
 import { parseNodeInfo } from './node-info';
-import { parsePoolDef } from './pool-def';
+import { parsePoolDef, type PoolDef } from './pool-def';
 import { childElements, parseXml, XmlSyntaxError, type XmlElement } from './xml-tree';
 
 export interface HostSpec {
   readonly node: NodeInfo;
   readonly domains: readonly { readonly def: DomainDef; readonly extras: TestDomainExtras }[];
   readonly networks: readonly NetworkDef[];
-  readonly pools: readonly StoragePoolSummary[];
+  readonly pools: readonly PoolDef[];
 }
 
 /** Referenced files by the path as written in file='...', already read. */

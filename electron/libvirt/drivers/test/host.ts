@@ -10,10 +10,8 @@ import type {
   DomainRef,
   DomainState,
   DomainStats,
-  NetworkRef,
-  NetworkSummary,
   NodeInfo,
-  StoragePoolSummary,
+  NodeStat,
 } from '../../driver/model';
 import { parseUuid, formatUuid } from '../../protocol/types';
 import { typedParamsToRecord } from '../../xdr/typed-params';
@@ -23,7 +21,8 @@ import { errors } from './errors';
 import { DomainEventBus } from './events';
 import { parseXmlOrThrow, type HostSpec } from './host-file';
 import { transition, type DomainStatus, type LifecycleCall } from './lifecycle';
-import { networkDefXml, type NetworkDef } from './network-def';
+import { memoryStats, TEST_CPU_STATS } from './node-stats';
+import { NetworksAndPools } from './networks-pools';
 import { EventDetail, EventType, Reason, State } from './states';
 import { selectedBy, statsParams } from './stats';
 
@@ -47,9 +46,9 @@ export interface TestHostOptions {
 
 export class TestHost {
   readonly events: DomainEventBus;
+  /** Networks and storage pools, with their own events. */
+  readonly objects: NetworksAndPools;
   private readonly domains = new Map<string, DomainRecord>();
-  private readonly networks: readonly NetworkDef[];
-  private readonly pools: readonly StoragePoolSummary[];
   private readonly clock: Clock;
   /** libvirt's nextDomID: ids count up from 1 and are never reused. */
   private nextDomainId = 1;
@@ -57,8 +56,7 @@ export class TestHost {
   constructor(readonly node: NodeInfo, spec: HostSpec, options: TestHostOptions = {}) {
     this.clock = options.clock ?? monotonicClock;
     this.events = new DomainEventBus(options.onListenerError);
-    this.networks = spec.networks;
-    this.pools = spec.pools;
+    this.objects = new NetworksAndPools(spec.networks, spec.pools, options.onListenerError);
     for (const { def, extras } of spec.domains) {
       this.checkUnique(def);
       const running = extras.runstate !== State.SHUTOFF;
@@ -194,25 +192,14 @@ export class TestHost {
     });
   }
 
-  listNetworks(): NetworkSummary[] {
-    // libvirt's test driver marks every network of its host active, none autostarted.
-    return this.networks.map((n) => ({ name: n.name, uuid: n.uuid, active: true, autostart: false }));
+  nodeCpuStats(): NodeStat[] {
+    return TEST_CPU_STATS.map((stat) => ({ ...stat }));
   }
 
-  lookupNetworkByName(name: string): NetworkRef {
-    const found = this.networks.find((n) => n.name === name);
-    if (found === undefined) throw errors.noNetwork(name);
-    return { name: found.name, uuid: found.uuid };
-  }
-
-  networkXml(net: NetworkRef): string {
-    const found = this.networks.find((n) => n.uuid === net.uuid);
-    if (found === undefined) throw errors.noNetwork(net.name);
-    return networkDefXml(found);
-  }
-
-  listStoragePools(): StoragePoolSummary[] {
-    return this.pools.map((p) => ({ ...p }));
+  /** Free memory is what the running domains' current memory leaves of the node's. */
+  nodeMemoryStats(): NodeStat[] {
+    const used = [...this.domains.values()].filter((d) => d.status.id >= 0).reduce((sum, d) => sum + d.def.memoryKiB, 0);
+    return memoryStats(this.node.memoryKiB, used);
   }
 
   private find(dom: DomainRef): DomainRecord {

@@ -1,9 +1,10 @@
 /**
  * A storage <pool> of an embedded host. libvirt's test driver gives every pool the same
- * 100 GiB and adds up the allocation of the <volume>s a host file lists inside it.
+ * 100 GiB and adds up the allocation of the <volume>s a host file lists inside it; a
+ * volume's key is its path, the pool's target path and the volume's name.
  */
 import { randomUUID } from 'node:crypto';
-import type { StoragePoolSummary } from '../../driver/model';
+import type { StoragePoolSummary, StorageVolumeSummary } from '../../driver/model';
 import { canonicalUuid } from './domain-def';
 import { errors } from './errors';
 import { scaledBytes } from './units';
@@ -11,17 +12,35 @@ import { childElements, childText, firstChild, textOf, type XmlElement } from '.
 
 const DEFAULT_CAPACITY = 100n * 1024n ** 3n;
 
-export function parsePoolDef(el: XmlElement): StoragePoolSummary {
+export interface PoolDef extends StoragePoolSummary {
+  readonly volumes: readonly StorageVolumeSummary[];
+}
+
+function bytesOf(volume: XmlElement, element: 'capacity' | 'allocation'): bigint {
+  const el = firstChild(volume, element);
+  return el === undefined ? 0n : scaledBytes(element, textOf(el), el.attrs.unit, 'bytes');
+}
+
+export function parsePoolDef(el: XmlElement): PoolDef {
   if (el.name !== 'pool') throw errors.xml(`unexpected root element <${el.name}>, expecting <pool>`);
   const name = childText(el, 'name');
   if (name === undefined || name === '') throw errors.xml('missing pool source name element');
   const given = childText(el, 'uuid');
   const uuid = canonicalUuid(given ?? randomUUID());
-  let allocation = 0n;
-  for (const volume of childElements(el, 'volume')) {
-    const alloc = firstChild(volume, 'allocation');
-    if (alloc !== undefined) allocation += scaledBytes('allocation', textOf(alloc), alloc.attrs.unit, 'bytes');
-  }
+  const target = firstChild(el, 'target');
+  const path = (target === undefined ? undefined : childText(target, 'path')) ?? `/${name}`;
+  const volumes = childElements(el, 'volume').map((volume): StorageVolumeSummary => {
+    const volName = childText(volume, 'name') ?? '';
+    return {
+      pool: name,
+      name: volName,
+      key: `${path}/${volName}`,
+      type: 'file',
+      capacityBytes: bytesOf(volume, 'capacity'),
+      allocationBytes: bytesOf(volume, 'allocation'),
+    };
+  });
+  const allocation = volumes.reduce((sum, v) => sum + v.allocationBytes, 0n);
   return {
     name,
     uuid,
@@ -29,5 +48,6 @@ export function parsePoolDef(el: XmlElement): StoragePoolSummary {
     capacityBytes: DEFAULT_CAPACITY,
     allocationBytes: allocation,
     availableBytes: DEFAULT_CAPACITY - allocation,
+    volumes,
   };
 }

@@ -9,6 +9,8 @@ const NETWORK_LIST_MAX = 16384;
 const net = struct({ net: networkRef });
 
 export const networkProcedures = {
+  networkCreate: proc(39, net),
+  networkDestroy: proc(42, net),
   networkGetXmlDesc: proc(43, struct({ net: networkRef, flags: uint }), struct({ xml: nonnullString })),
   networkGetAutostart: proc(44, net, struct({ autostart: int })),
   networkLookupByName: proc(46, struct({ name: nonnullString }), net),

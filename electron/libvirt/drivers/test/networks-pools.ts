@@ -1,0 +1,155 @@
+/**
+ * The networks and storage pools of one embedded host: their run state, start, stop and
+ * refresh with libvirt's test-driver semantics and wording, and their lifecycle events.
+ */
+import type {
+  NetworkEvent, NetworkRef, NetworkSummary, StoragePoolEvent, StoragePoolRef, StoragePoolSummary, StorageVolumeSummary,
+} from '../../driver/model';
+import { ErrorCode } from '../../protocol/error-codes';
+import type { LibvirtError } from '../../protocol/libvirt-error';
+import { formatUuid, parseUuid } from '../../protocol/types';
+import { errors, From, libvirtError } from './errors';
+import { networkDefXml, type NetworkDef } from './network-def';
+import { ObjectEventBus } from './object-event-bus';
+import type { PoolDef } from './pool-def';
+
+const invalid = (detail: string): LibvirtError => libvirtError(ErrorCode.OPERATION_INVALID, From.TEST, detail);
+
+interface NetworkRecord {
+  readonly def: NetworkDef;
+  active: boolean;
+}
+
+interface PoolRecord {
+  readonly def: PoolDef;
+  active: boolean;
+}
+
+function summaryOfNetwork(n: NetworkRecord): NetworkSummary {
+  // libvirt's test driver autostarts nothing.
+  return { name: n.def.name, uuid: n.def.uuid, active: n.active, autostart: false };
+}
+
+function summaryOfPool({ def, active }: PoolRecord): StoragePoolSummary {
+  return {
+    name: def.name,
+    uuid: def.uuid,
+    state: active ? 'running' : 'inactive',
+    capacityBytes: def.capacityBytes,
+    allocationBytes: def.allocationBytes,
+    availableBytes: def.availableBytes,
+  };
+}
+
+export class NetworksAndPools {
+  readonly networkEvents: ObjectEventBus<NetworkEvent>;
+  readonly poolEvents: ObjectEventBus<StoragePoolEvent>;
+  private readonly networks: NetworkRecord[];
+  private readonly pools: PoolRecord[];
+
+  constructor(networks: readonly NetworkDef[], pools: readonly PoolDef[], onListenerError?: (error: unknown) => void) {
+    this.networkEvents = new ObjectEventBus(onListenerError);
+    this.poolEvents = new ObjectEventBus(onListenerError);
+    // libvirt's test driver starts every network and pool of its host active.
+    this.networks = networks.map((def) => ({ def, active: true }));
+    this.pools = pools.map((def) => ({ def, active: true }));
+  }
+
+  listNetworks(): NetworkSummary[] {
+    return this.networks.map(summaryOfNetwork);
+  }
+
+  networkInfo(net: NetworkRef): NetworkSummary {
+    return summaryOfNetwork(this.network(net));
+  }
+
+  lookupNetworkByName(name: string): NetworkRef {
+    const found = this.networks.find((n) => n.def.name === name);
+    if (found === undefined) throw errors.noNetwork(name);
+    return { name: found.def.name, uuid: found.def.uuid };
+  }
+
+  lookupNetworkByUuid(uuid: string): NetworkRef {
+    const found = this.networks.find((n) => n.def.uuid === formatUuid(parseUuid(uuid)));
+    if (found === undefined) throw libvirtError(ErrorCode.NO_NETWORK, From.TEST, `no network with matching uuid '${uuid}'`);
+    return { name: found.def.name, uuid: found.def.uuid };
+  }
+
+  networkXml(net: NetworkRef): string {
+    return networkDefXml(this.network(net).def);
+  }
+
+  startNetwork(net: NetworkRef): void {
+    const n = this.network(net);
+    if (n.active) throw invalid(`Network '${n.def.name}' is already running`);
+    n.active = true;
+    this.networkEvents.emit({ network: net, event: 'started', detail: 0 });
+  }
+
+  /** libvirt 9.0's test driver stops a network that is already stopped without complaint. */
+  stopNetwork(net: NetworkRef): void {
+    const n = this.network(net);
+    n.active = false;
+    this.networkEvents.emit({ network: net, event: 'stopped', detail: 0 });
+  }
+
+  listStoragePools(): StoragePoolSummary[] {
+    return this.pools.map(summaryOfPool);
+  }
+
+  storagePoolInfo(ref: StoragePoolRef): StoragePoolSummary {
+    return summaryOfPool(this.pool(ref));
+  }
+
+  lookupStoragePoolByUuid(uuid: string): StoragePoolRef {
+    const found = this.pools.find((p) => p.def.uuid === formatUuid(parseUuid(uuid)));
+    if (found === undefined) {
+      throw libvirtError(ErrorCode.NO_STORAGE_POOL, From.TEST, `no storage pool with matching uuid '${uuid}'`);
+    }
+    return { name: found.def.name, uuid: found.def.uuid };
+  }
+
+  startStoragePool(ref: StoragePoolRef): void {
+    const p = this.pool(ref);
+    if (p.active) throw invalid(`storage pool '${p.def.name}' is active`);
+    p.active = true;
+    this.poolEvents.emit({ pool: ref, event: 'started', detail: 0 });
+  }
+
+  stopStoragePool(ref: StoragePoolRef): void {
+    const p = this.activePool(ref);
+    p.active = false;
+    this.poolEvents.emit({ pool: ref, event: 'stopped', detail: 0 });
+  }
+
+  refreshStoragePool(ref: StoragePoolRef): void {
+    this.activePool(ref);
+    this.poolEvents.emit({ pool: ref, event: 'refreshed', detail: 0 });
+  }
+
+  listStorageVolumes(ref: StoragePoolRef): StorageVolumeSummary[] {
+    const p = this.pool(ref);
+    if (!p.active) throw invalid('storage pool is not active');
+    return p.def.volumes.map((v) => ({ ...v }));
+  }
+
+  private network(net: NetworkRef): NetworkRecord {
+    const found = this.networks.find((n) => n.def.uuid === net.uuid);
+    if (found === undefined) throw errors.noNetwork(net.name);
+    return found;
+  }
+
+  private pool(ref: StoragePoolRef): PoolRecord {
+    const found = this.pools.find((p) => p.def.uuid === ref.uuid);
+    if (found === undefined) {
+      throw libvirtError(ErrorCode.NO_STORAGE_POOL, From.TEST, `no storage pool with matching uuid '${ref.uuid}' (${ref.name})`);
+    }
+    return found;
+  }
+
+  private activePool(ref: StoragePoolRef): PoolRecord {
+    const p = this.pool(ref);
+    if (!p.active) throw invalid(`storage pool '${p.def.name}' is not active`);
+    return p;
+  }
+}
