@@ -13,12 +13,13 @@ import { installApplicationMenu } from './menu';
 import { asProfileStore, describeNotice } from './settings/profile-store';
 import { SettingsStore } from './settings/settings-store';
 import { createMainWindow, isAppPage } from './window';
+import { permissionGranted } from './window-policy';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function start(): Promise<void> {
-  // No page of ours asks for a camera, notifications or anything else.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => { callback(false); });
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => { callback(permissionGranted(permission)); });
+  session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionGranted(permission));
   const sink = new WindowSink();
   const notices: string[] = [];
   // Never fatal: a broken policy file is told in the banner and its strict switches apply.

@@ -3,7 +3,7 @@
  * browser bridge both start the app through this one function.
  */
 import { isUnverified } from '../libvirt';
-import { openUri } from '../libvirt';
+import { openUri, type OpenUriOptions } from '../libvirt';
 import { assertUriTextAllowed, NO_POLICY, promptsUnderPolicy, type AdminPolicy } from '../policy';
 import type { AppInfo } from '../../shared/ipc';
 import type { ConnectionProfile } from '../../shared/model';
@@ -35,6 +35,8 @@ export interface MainServicesOptions {
   readonly promptTimeoutMs?: number;
   /** The administrator's policy as loaded at start (its notice, if any, is among `notices`). */
   readonly policy?: AdminPolicy;
+  /** Overrides of the connection defaults (tests use short keepalive and handshake bounds). */
+  readonly connection?: Pick<OpenUriOptions, 'keepalive' | 'handshakeTimeoutMs' | 'connectTimeoutMs'>;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
@@ -47,6 +49,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       handshakeTimeoutMs: CONNECT_TIMEOUT_MS,
       prompts: promptsUnderPolicy(policy, promptsFor(profile.id, prompts, whileAsking)),
+      ...options.connection,
     });
     // TLS opened with no_verify=1 over a certificate that failed, or SSH with host-key
     // checks off: encrypted, but nothing vouches for the peer.

@@ -1,17 +1,10 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
+import { hardenedWebPreferences, navigationAllowed, windowOpenDecision } from './window-policy';
 
-/** True for the app's own page: the built renderer, or the dev server while developing. */
-export function isAppPage(url: string): boolean {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer !== undefined && devServer !== '') return url.startsWith(devServer);
-  return url.startsWith('file://') && url.includes('/renderer/index.html');
-}
+export { isAppPage } from './window-policy';
 
-/**
- * The one application window, hardened: the renderer is treated as untrusted content
- * that reaches main only through the preload's contract.
- */
+/** The one application window, built from window-policy.ts's rules. */
 export function createMainWindow(outDir: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -20,21 +13,16 @@ export function createMainWindow(outDir: string): BrowserWindow {
     minHeight: 480,
     title: 'Virtdeck',
     show: false,
-    webPreferences: {
-      preload: join(outDir, 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: hardenedWebPreferences(outDir),
   });
   window.once('ready-to-show', () => { window.show(); });
-  // No navigation away from the app and no new windows: links open in the user's browser.
-  window.webContents.on('will-navigate', (event) => { event.preventDefault(); });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault();
+  });
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url);
-    return { action: 'deny' };
+    const decision = windowOpenDecision(url);
+    if (decision.openExternally !== null) void shell.openExternal(decision.openExternally);
+    return { action: decision.action };
   });
   const devServer = process.env.ELECTRON_RENDERER_URL;
   if (devServer) void window.loadURL(devServer);

@@ -14,6 +14,9 @@ export interface UiApp {
   readonly page: Page;
   /** Console errors, failed requests and uncaught exceptions seen by the page. */
   readonly problems: string[];
+  /** The bridge the page talks to, and the settings file main writes. */
+  readonly bridge: RunningBridge['bridge'];
+  readonly settingsFile: string;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,8 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
     return {
       page,
       problems,
+      bridge: bridge.bridge,
+      settingsFile,
       close: async () => {
         await page.close();
         await bridge.stop();

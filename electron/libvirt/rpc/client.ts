@@ -82,8 +82,8 @@ export class RpcClient {
     this.defaultTimeoutMs = options.defaultTimeoutMs;
     this.decoder = new FrameDecoder(this.maxMessage);
     stream.on('data', (chunk: Buffer) => { this.receive(chunk); });
-    stream.on('end', () => { this.shutdown({ kind: 'peer-ended' }); });
-    stream.on('close', () => { this.shutdown({ kind: 'peer-ended' }); });
+    stream.on('end', () => { this.peerEnded(); });
+    stream.on('close', () => { this.peerEnded(); });
     stream.on('error', (error: Error) => { this.shutdown({ kind: 'transport', error }); });
   }
 
@@ -324,6 +324,21 @@ export class RpcClient {
     return this.lastSerial;
   }
 
+  /** Serials wrap after 2^32 calls; until then, anything above the last one was never sent. */
+  private neverSent(serial: number): boolean {
+    return serial === 0 || serial > this.lastSerial;
+  }
+
+  /** The peer's end of the stream: a clean end between packets, or a protocol error inside one. */
+  private peerEnded(): void {
+    const held = this.decoder.pendingBytes;
+    if (held > 0) {
+      this.shutdown({ kind: 'protocol', error: new ProtocolError(`the stream ended inside a packet, ${held} bytes into it`) });
+    } else {
+      this.shutdown({ kind: 'peer-ended' });
+    }
+  }
+
   private receive(chunk: Buffer): void {
     if (this.closedWith !== null) return;
     try {
@@ -349,10 +364,19 @@ export class RpcClient {
         this.dispatchMessage(packet);
         return;
       case MessageType.STREAM:
-      case MessageType.STREAM_HOLE:
-        // No handler: a stream we never opened or already closed; dropping it is harmless.
-        this.streamHandlers.get(header.serial)?.packet(packet);
+      case MessageType.STREAM_HOLE: {
+        const handler = this.streamHandlers.get(header.serial);
+        if (handler !== undefined) {
+          handler.packet(packet);
+          return;
+        }
+        // Data for a serial we never sent is a peer out of step with us; for one we did
+        // send it is a stream we already closed, whose last packets may still be in flight.
+        if (this.neverSent(header.serial)) {
+          throw new ProtocolError(`stream packet for serial ${header.serial}, which no call of ours opened`);
+        }
         return;
+      }
       case MessageType.CALL:
       case MessageType.CALL_WITH_FDS:
       case MessageType.REPLY_WITH_FDS:
@@ -364,14 +388,15 @@ export class RpcClient {
     const call = this.pending.get(header.serial);
     if (call === undefined) {
       // A reply to a call that timed out is expected; one to a serial never sent is not.
-      if (header.serial === 0 || header.serial > this.lastSerial) {
+      if (this.neverSent(header.serial)) {
         throw new ProtocolError(`reply to serial ${header.serial} that was never sent`);
       }
       return;
     }
     if (call.program !== header.program || call.procedure !== header.procedure) {
       throw new ProtocolError(
-        `reply for serial ${header.serial} names procedure ${header.procedure}, expected ${call.procedure}`,
+        `reply for serial ${header.serial} names program 0x${header.program.toString(16)} procedure ${header.procedure}, ` +
+          `expected 0x${call.program.toString(16)} procedure ${call.procedure}`,
       );
     }
     switch (header.status) {

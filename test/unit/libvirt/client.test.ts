@@ -149,8 +149,12 @@ describe('RpcClient messages and streams', () => {
     expect((await got).header).toMatchObject({ procedure: 318, serial: 0, type: MessageType.MESSAGE });
   });
 
-  it('routes stream packets by serial and drops unknown streams', async () => {
+  it('routes stream packets by serial, drops a closed stream\'s, and refuses one for a serial never sent', async () => {
     await setup();
+    // Six calls answered: serials 1..6 have been sent.
+    const calls = Array.from({ length: 6 }, () => client.call('connectGetType'));
+    for (const p of await daemon.next(6)) daemon.reply(p, encode(procedures.connectGetType.ret, { type: 'TEST' }));
+    await Promise.all(calls);
     const got: Packet[] = [];
     client.setStreamHandler(5, { packet: (p) => got.push(p), closed: () => undefined });
     daemon.raw(encodePacket(header({ procedure: 201, serial: 6, type: MessageType.STREAM, status: MessageStatus.CONTINUE }), Buffer.from('lost')));
@@ -163,6 +167,9 @@ describe('RpcClient messages and streams', () => {
     await call;
     expect(got.map((g) => g.payload.toString())).toEqual(['data']);
     expect(client.closed).toBeNull();
+    const closed = new Promise<Error>((resolve) => client.onClose(resolve));
+    daemon.raw(encodePacket(header({ procedure: 201, serial: 99, type: MessageType.STREAM, status: MessageStatus.CONTINUE }), Buffer.from('stray')));
+    expect((await closed).message).toMatch(/protocol error: stream packet for serial 99, which no call of ours opened/);
   });
 });
 
