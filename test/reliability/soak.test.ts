@@ -73,6 +73,8 @@ class CountingSink implements EventSink {
       case 'network.removed':
       case 'pool.changed':
       case 'pool.removed':
+      case 'console.data':
+      case 'console.closed':
         return;
     }
   }
