@@ -4,7 +4,7 @@
  */
 import { listDomainDetails, runDomainAction, type Connection, type DomainRef } from '../../libvirt';
 import type { AppInfo } from '../../../shared/ipc';
-import type { DomainSummary } from '../../../shared/model';
+import type { DomainSummary, HostInfo } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
@@ -16,6 +16,8 @@ export interface HandlerDeps {
   readonly appInfo: Omit<AppInfo, 'notices'>;
   /** Read at each call: notices arrive while the services start. */
   readonly notices: () => readonly string[];
+  /** Opens a URI once, outside any profile, and returns the host's facts: Test connection. */
+  readonly testUri: (uri: string) => Promise<HostInfo>;
 }
 
 async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> {
@@ -44,7 +46,7 @@ async function domainSummaries(conn: Connection): Promise<DomainSummary[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDeps): Handlers {
+export function createHandlers({ manager, prompts, appInfo, notices, testUri }: HandlerDeps): Handlers {
   const conn = (id: string): Connection => manager.get(id).requireOpen();
   return {
     'app.info': () => Promise.resolve({ ...appInfo, notices: [...notices()] }),
@@ -54,6 +56,7 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
     'connections.remove': async (id) => { await manager.remove(id); return null; },
     'connections.open': async (id) => { await manager.open(id); return null; },
     'connections.close': async (id) => { await manager.close(id); return null; },
+    'connections.test': (uri) => testUri(uri),
     'host.info': (id) => manager.get(id).host(),
     'host.capabilities': (id) => conn(id).capabilities(),
     'domains.list': (id) => domainSummaries(conn(id)),

@@ -49,7 +49,8 @@ describe('the connection dialog keeps fields and raw URI in step', () => {
   it('keeps a URI the fields cannot say, and says so, leaving the fields as they were', () => {
     const before = editRaw(INITIAL_FORM, 'qemu+ssh://h/system');
     const form = editRaw(before, 'qemu+ssh://h/system#frag');
-    expect(form.sync).toEqual({ kind: 'not-expressible', message: expect.stringContaining('#fragment') });
+    expect(form.sync.kind).toBe('not-expressible');
+    expect(form.sync.kind === 'not-expressible' ? form.sync.message : '').toContain('#fragment');
     expect(form.raw).toBe('qemu+ssh://h/system#frag');
     expect(form.fields).toEqual(before.fields);
     expect(formUri(form)).toEqual({ ok: true, uri: 'qemu+ssh://h/system#frag' });
