@@ -1,5 +1,6 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useState } from 'react';
+import { IpcError } from '../../../shared/errors';
 import type { ConnectionProfile } from '../../../shared/model';
 import { errorMessage } from '../../components/format';
 import { Modal } from '../../components/Modal';
@@ -47,7 +48,7 @@ export function ConnectionDialog({ editing }: { readonly editing: ConnectionProf
     setTest({ kind: 'testing', uri });
     call('connections.test', uri).then(
       (host) => { setTest((t) => (t.kind === 'testing' && t.uri === uri ? { kind: 'passed', uri, host } : t)); },
-      (e: unknown) => { setTest((t) => (t.kind === 'testing' && t.uri === uri ? { kind: 'failed', uri, message: errorMessage(e) } : t)); },
+      (e: unknown) => { setTest((t) => (t.kind === 'testing' && t.uri === uri ? { kind: 'failed', uri, message: errorMessage(e), errorKind: e instanceof IpcError ? e.error.kind : 'internal' } : t)); },
     );
   };
 

@@ -1,10 +1,12 @@
+import type { ErrorKind } from '../../../shared/errors';
 import type { HostInfo } from '../../../shared/model';
+import { testRemedy } from './test-remedy';
 
 export type TestOutcome =
   | { readonly kind: 'idle' }
   | { readonly kind: 'testing'; readonly uri: string }
   | { readonly kind: 'passed'; readonly uri: string; readonly host: HostInfo }
-  | { readonly kind: 'failed'; readonly uri: string; readonly message: string };
+  | { readonly kind: 'failed'; readonly uri: string; readonly message: string; readonly errorKind: ErrorKind };
 
 /** What Test connection found: the host's own words, or the exact error. */
 export function TestConnectionResult({ outcome }: { readonly outcome: TestOutcome }): React.JSX.Element | null {
@@ -20,6 +22,11 @@ export function TestConnectionResult({ outcome }: { readonly outcome: TestOutcom
       );
     }
     case 'failed':
-      return <p className="error" role="alert" data-testid="test-result" data-outcome="failed">{outcome.message}</p>;
+      return (
+        <div role="alert" data-testid="test-result" data-outcome="failed">
+          <p className="error" data-testid="test-error">{outcome.message}</p>
+          <p className="muted" data-testid="test-remedy">{testRemedy(outcome.errorKind)}</p>
+        </div>
+      );
   }
 }
