@@ -1,5 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
+import { useRestoreFocus } from './Modal';
 
 interface ConfirmDialogProps {
   readonly title: string;
@@ -14,6 +15,7 @@ interface ConfirmDialogProps {
  * focus, so Enter is safe; Escape cancels; focus returns where it was.
  */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps): React.JSX.Element {
+  useRestoreFocus();
   return (
     <AlertDialog.Root open onOpenChange={(open) => { if (!open) onCancel(); }}>
       <AlertDialog.Portal>

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 interface ModalProps {
   readonly title: string;
@@ -16,6 +16,7 @@ interface ModalProps {
  * Rendered into <body>, so a dialog opened from a list row does not land inside it.
  */
 export function Modal({ title, testId, onCancel, children, wide = false }: ModalProps): React.JSX.Element {
+  useRestoreFocus();
   return (
     <Dialog.Root open onOpenChange={(open) => { if (!open) onCancel(); }}>
       <Dialog.Portal>
@@ -28,4 +29,20 @@ export function Modal({ title, testId, onCancel, children, wide = false }: Modal
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/**
+ * Our dialogs close by unmounting (the store drops them), which Radix does not see as a
+ * close; so focus goes back to where it was when the dialog opened, if that is still there.
+ */
+export function useRestoreFocus(): void {
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      // After Radix's own clean-up, which would otherwise send focus to <body>.
+      setTimeout(() => {
+        if (before instanceof HTMLElement && before.isConnected) before.focus();
+      }, 0);
+    };
+  }, []);
 }

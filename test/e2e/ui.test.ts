@@ -398,9 +398,10 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const dialog = page.getByTestId('add-connection-dialog');
     await dialog.waitFor(WAIT);
     // Focus is inside the dialog: on the tabs, where the arrows switch to the URI tab.
-    expect(await focused()).toBe('tab-fields');
+    await expect.poll(focused, WAIT).toBe('tab-fields');
     await page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('tab-raw');
+    // Radix moves a tab's focus on the next task.
+    await expect.poll(focused, WAIT).toBe('tab-raw');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('field-uri');
@@ -411,7 +412,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await page.keyboard.type('Typed in');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached', ...WAIT });
-    expect(await focused()).toBe('add-connection');
+    await expect.poll(focused, WAIT).toBe('add-connection');
     const item = connection(page, 'Typed in');
     await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
     // And the tree by keyboard: down to the new host, Delete asks before removing it.
