@@ -16,7 +16,7 @@ export interface UiApp {
   close(): Promise<void>;
 }
 
-export async function openUiApp(browser: Browser, rendererDir: string, options: { readonly settingsText?: string } = {}): Promise<UiApp> {
+export async function openUiApp(browser: Browser, rendererDir: string, options: { readonly settingsText?: string; readonly statsIntervalMs?: number } = {}): Promise<UiApp> {
   const userData = await mkdtemp(join(tmpdir(), 'virtdeck-ui-user-data-'));
   const settingsFile = join(userData, 'settings.json');
   // A settings file as an earlier run (or a bad disk) left it.
@@ -34,7 +34,7 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
           sink,
           appInfo: TEST_APP_INFO,
           notices: () => notices,
-          statsIntervalMs: 500,
+          statsIntervalMs: options.statsIntervalMs ?? 500,
         }),
     });
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });

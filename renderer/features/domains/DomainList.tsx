@@ -45,7 +45,9 @@ export function DomainList({ connectionId, domains }: { readonly connectionId: s
   const selection = useMemo(() => keepVisible(rawSelection, order), [rawSelection, order]);
   const chosen = useMemo(() => shown.filter((d) => selection.selected.has(d.uuid)), [shown, selection]);
 
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // initialRect: the first render already has rows to show, instead of waiting a pass
+  // for the scroller to be measured.
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 800, height: 480 } });
 
   const openDetails = useCallback((uuid: string) => {
     const domain = domains.find((d) => d.uuid === uuid);
