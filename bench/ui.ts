@@ -90,7 +90,7 @@ async function scene(browser: Browser, rendererDir: string, counter: RpcCounter,
     }
     const firstPaintMs = await paintedSinceArrival(page);
     // Every host's list in (the tree loads the others), then the stats ticks.
-    for (let i = 0; i < uris.length; i += 1) await items.nth(i).getByTestId('connection-close').waitFor();
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="connection-item"][data-state="open"]').length === ${uris.length}`, undefined, { timeout: 180_000 });
     await page.waitForFunction(`performance.getEntriesByType('mark').filter((m) => m.name.startsWith('virtdeck:domains-arrived:')).length >= ${uris.length}`, undefined, { timeout: 120_000 });
     await page.evaluate(WATCH_LONG_TASKS);
     await page.waitForTimeout(TICK_SECONDS * 1000);

@@ -369,7 +369,8 @@ describe('the Virtdeck window, driven like an admin would', () => {
     // 333 were paused by the file, three more by us.
     await expect.poll(() => page.getByTestId('domain-count').textContent(), WAIT).toMatch(/^336 of 1000 shown/);
     expect(app?.problems).toEqual([]);
-  });
+    // Many steps, each bounded by WAIT: the whole may outlast the default on a loaded machine.
+  }, 180_000);
 
   it('shows a wrong host\'s exact error and what to do about it when tested', async () => {
     const page = await open();
