@@ -100,6 +100,7 @@ async function scene(browser: Browser, rendererDir: string, counter: RpcCounter,
 
     // One lifecycle click: select a running domain, press Pause, wait for it to show paused.
     const row = page.locator('[data-testid="domain-row"][data-domain-name="gen-0000"]');
+    await row.waitFor({ timeout: 120_000 });
     await row.click();
     await page.waitForTimeout(1500);
     counter.reset();
