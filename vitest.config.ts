@@ -8,8 +8,20 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
+          // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is too tight.
+          testTimeout: 30_000,
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/fuzz/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        // Packages the app with electron-builder, offline, in a temporary folder of its own.
+        test: {
+          name: 'packaging',
+          include: ['test/packaging/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
         },
       },
       {

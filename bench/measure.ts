@@ -19,10 +19,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Runs a program to completion and resolves with its stdout; a failure names the program. */
-export function runProgram(file: string, args: readonly string[]): Promise<string> {
+/**
+ * Runs a program to completion and resolves with its stdout; a failure names the program.
+ * A program still running after `timeoutMs` is killed and the run fails.
+ */
+export function runProgram(file: string, args: readonly string[], timeoutMs = 600_000): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, killSignal: 'SIGKILL' });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });

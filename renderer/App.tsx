@@ -3,12 +3,12 @@ import type { AppInfo } from '../shared/ipc';
 import { errorMessage } from './components/format';
 import { Dialogs } from './Dialogs';
 import { ConnectionTree } from './features/connections/ConnectionTree';
-import { refreshDomains } from './features/domains/load-domains';
 import { ConnectionView } from './features/host/ConnectionView';
 import { backend, call } from './ipc/client';
 import { routeEvents } from './ipc/events';
+import { resync, resyncAfterReconnect } from './ipc/resync';
 import { useSelectedConnection } from './stores/selectors';
-import { actions, useStore } from './stores/store';
+import { useStore } from './stores/store';
 import { Notices } from './Notices';
 import { StatusLine } from './StatusLine';
 
@@ -21,13 +21,17 @@ export function App(): React.JSX.Element {
   useEffect(() => {
     const b = backend();
     // Subscribe before listing, so no change between the list and the subscription is lost.
-    const unsubscribe = b.kind === 'none' ? () => undefined : routeEvents(b.api.events, { refreshDomains });
+    const unsubscribe = b.kind === 'none' ? () => undefined : routeEvents(b.api.events);
+    const failedResync = (e: unknown): void => { setProblem(`Could not list connections: ${errorMessage(e)}`); };
+    const stopResync = b.kind === 'browser'
+      ? b.onReconnect(() => { resyncAfterReconnect().then(() => { setProblem(null); }, failedResync); })
+      : () => undefined;
     call('app.info').then(setInfo, (e: unknown) => { setProblem(errorMessage(e)); });
-    call('connections.list').then(
-      (views) => { actions().setConnections(views); },
-      (e: unknown) => { setProblem(`Could not list connections: ${errorMessage(e)}`); },
-    );
-    return unsubscribe;
+    resync().catch(failedResync);
+    return () => {
+      stopResync();
+      unsubscribe();
+    };
   }, []);
 
   return (

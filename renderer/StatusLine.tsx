@@ -6,7 +6,7 @@ export function StatusLine({ problem }: { readonly problem: string | null }): Re
     let open = 0;
     let failed = 0;
     for (const view of s.connections.values()) {
-      if (view.state.kind === 'open' || view.state.kind === 'degraded') open += 1;
+      if (view.state.kind === 'open') open += 1;
       if (view.state.kind === 'failed') failed += 1;
     }
     return `${s.connections.size} connection${s.connections.size === 1 ? '' : 's'} · ${open} connected${failed > 0 ? ` · ${failed} failed` : ''}`;

@@ -8,6 +8,7 @@ PACKAGES=(
   libvirt-daemon libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu
   qemu-system-x86 openssh-server openssh-client netcat-openbsd socat openssl
   chromium python3-libvirt procps iproute2
+  sasl2-bin libsasl2-modules dbus-daemon dbus-bin polkitd util-linux
 )
 TEST_USER=virtdeck-test
 QEMU_CONF=/etc/libvirt/qemu.conf
@@ -52,4 +53,15 @@ getent passwd libvirt-qemu >/dev/null || useradd --system -g libvirt-qemu -G kvm
 # The SSH tests log in as this account; its password is set anew by every test run.
 getent passwd "$TEST_USER" >/dev/null || useradd --create-home --shell /bin/sh "$TEST_USER"
 mkdir -p /run/sshd
+
+# polkit tests: a member of the test group (which a test rule allows) and an outsider. Never
+# group libvirt, which Debian's own polkit rule allows.
+getent group virtdeck-polkit >/dev/null || groupadd --system virtdeck-polkit
+for account in virtdeck-pk-member virtdeck-pk-other; do
+  getent passwd "$account" >/dev/null || useradd --system --no-create-home --shell /usr/sbin/nologin "$account"
+done
+id -nG virtdeck-pk-member | grep -qw virtdeck-polkit || usermod -a -G virtdeck-polkit virtdeck-pk-member
+
+# libvirt 11.3 beside the system's 9.0, unpacked into a cached prefix (never installed).
+bash "$(dirname "$0")/libvirt11.sh" >/dev/null
 exit 0

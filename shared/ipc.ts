@@ -12,7 +12,6 @@ import type {
   ConnectionProfile,
   ConnectionState,
   ConnectionView,
-  DomainEvent,
   DomainSummary,
   HostInfo,
   NetworkSummary,
@@ -62,6 +61,7 @@ export const invokeSchemas = {
   'stats.subscribe': z.tuple([id]),
   'stats.unsubscribe': z.tuple([id]),
   'prompts.answer': z.tuple([id, promptAnswerSchema]),
+  'prompts.list': z.tuple([]),
 } as const;
 
 export interface AppInfo {
@@ -93,6 +93,8 @@ export interface InvokeResults {
   'stats.subscribe': null;
   'stats.unsubscribe': null;
   'prompts.answer': null;
+  /** Questions still waiting, oldest first: a reloaded window asks them again. */
+  'prompts.list': Prompt[];
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -105,20 +107,25 @@ export const INVOKE_CHANNELS = Object.keys(invokeSchemas) as InvokeChannel[];
 export interface EventPayloads {
   'connections.changed': ConnectionView[];
   'connection.state': { readonly connectionId: string; readonly state: ConnectionState };
-  'domain.event': DomainEvent;
+  /** One domain as it is now, after a lifecycle event or an action: a delta, not a re-list. */
+  'domain.changed': { readonly connectionId: string; readonly domain: DomainSummary };
+  'domain.removed': { readonly connectionId: string; readonly uuid: string };
   'stats.tick': StatsTick;
   'prompt.request': Prompt;
   'prompt.cancel': { readonly id: string };
 }
 export type EventChannel = keyof EventPayloads;
-export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'connections.changed',
-  'connection.state',
-  'domain.event',
-  'stats.tick',
-  'prompt.request',
-  'prompt.cancel',
-];
+/** Every key of EventPayloads, exactly once: a channel added to one and not the other does not compile. */
+const eventChannelSet = {
+  'connections.changed': true,
+  'connection.state': true,
+  'domain.changed': true,
+  'domain.removed': true,
+  'stats.tick': true,
+  'prompt.request': true,
+  'prompt.cancel': true,
+} as const satisfies Record<EventChannel, true>;
+export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
 
 /** What goes over the wire for an invoke: never a thrown Error, always a result value. */
 export type WireResult<C extends InvokeChannel> =

@@ -2,7 +2,9 @@
  * What crosses the IPC boundary: plain, JSON-safe data (no bigint, no class instances),
  * the same under Electron's structured clone and over the browser bridge's WebSocket.
  */
+import type { z } from 'zod';
 import type { AppError } from './errors';
+import type { profileInputSchema, promptAnswerSchema } from './ipc';
 
 /** A saved connection: never a password, never a key (keys are referenced by path in the URI). */
 export interface ConnectionProfile {
@@ -16,21 +18,24 @@ export interface ConnectionProfile {
   readonly reconnect: boolean;
 }
 
-export type ProfileInput = Omit<ConnectionProfile, 'id'>;
+/** What the person edits of a profile; the contract's schema is its one definition. */
+export type ProfileInput = z.infer<typeof profileInputSchema>;
 
 /** Where a connection is in its life; the renderer is told every change, it never polls. */
 export type ConnectionState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'connecting'; readonly attempt: number }
-  | { readonly kind: 'authenticating'; readonly method: string }
+  /** A question to the person (host key, password...) is pending: `method` says which. */
+  | { readonly kind: 'authenticating'; readonly method: PromptRequest['kind'] }
   | { readonly kind: 'open'; readonly since: number; readonly verified: boolean }
-  | { readonly kind: 'degraded'; readonly reason: string }
   | { readonly kind: 'closed' }
   | { readonly kind: 'failed'; readonly error: AppError; readonly retryAt: number | null };
 
 export interface ConnectionView {
   readonly profile: ConnectionProfile;
   readonly state: ConnectionState;
+  /** Handed out by the administrator's policy file: it can be opened, not edited or removed. Absent means false. */
+  readonly managed?: boolean;
 }
 
 export interface NodeInfo {
@@ -53,6 +58,7 @@ export interface HostInfo {
   readonly node: NodeInfo;
 }
 
+/** virDomainState names in libvirt's order, so a wire code indexes them; 'unknown' for any newer code. */
 export const DOMAIN_STATES = ['nostate', 'running', 'blocked', 'paused', 'shutdown', 'shutoff', 'crashed', 'pmsuspended', 'unknown'] as const;
 export type DomainStateName = (typeof DOMAIN_STATES)[number];
 
@@ -77,10 +83,14 @@ export interface NetworkSummary {
   readonly autostart: boolean;
 }
 
+/** virStoragePoolState names in libvirt's order, so a wire code indexes them; 'unknown' for any newer code. */
+export const STORAGE_POOL_STATES = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;
+export type StoragePoolStateName = (typeof STORAGE_POOL_STATES)[number] | 'unknown';
+
 export interface StoragePoolSummary {
   readonly uuid: string;
   readonly name: string;
-  readonly state: string;
+  readonly state: StoragePoolStateName;
   /** Bytes; numbers are exact up to 8 PiB, far beyond any pool. */
   readonly capacity: number;
   readonly allocation: number;
@@ -99,14 +109,6 @@ export interface StatsTick {
   readonly connectionId: string;
   readonly at: number;
   readonly domains: readonly DomainStatsSample[];
-}
-
-export interface DomainEvent {
-  readonly connectionId: string;
-  readonly uuid: string;
-  readonly name: string;
-  readonly event: string;
-  readonly detail: number;
 }
 
 /**
@@ -160,7 +162,23 @@ export interface CommandPrompt {
   readonly argv: readonly string[];
 }
 
-export type PromptRequest = HostKeyPrompt | PasswordPrompt | PassphrasePrompt | KeyboardInteractivePrompt | CommandPrompt;
+/** libvirtd asks for SASL credentials (a user name and password in its SASL database). */
+export interface SaslCredentialsPrompt {
+  readonly kind: 'sasl-credentials';
+  readonly host: string;
+  /** e.g. "SCRAM-SHA-256" */
+  readonly mechanism: string;
+  /** The URI's user (or the auth file's), offered as the default; "" when there is none. */
+  readonly defaultUser: string;
+}
+
+export type PromptRequest =
+  | HostKeyPrompt
+  | PasswordPrompt
+  | PassphrasePrompt
+  | KeyboardInteractivePrompt
+  | CommandPrompt
+  | SaslCredentialsPrompt;
 
 export interface Prompt {
   readonly id: string;
@@ -170,8 +188,5 @@ export interface Prompt {
   readonly expiresAt: number;
 }
 
-export type PromptAnswer =
-  | { readonly kind: 'accept' }
-  | { readonly kind: 'reject' }
-  | { readonly kind: 'secret'; readonly value: string }
-  | { readonly kind: 'responses'; readonly values: readonly string[] };
+/** The person's answer to a Prompt; the contract's schema is its one definition. */
+export type PromptAnswer = z.infer<typeof promptAnswerSchema>;

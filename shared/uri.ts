@@ -10,7 +10,7 @@
 export { parseLibvirtUri } from './uri/parse';
 export { formatLibvirtUri, type UriParts } from './uri/format';
 export {
-  CLIENT_PARAM_NAMES, DEFAULT_PORTS, KNOWN_HOSTS_VERIFY, REMOTE_MODES, SSH_AUTH_METHODS, SSH_PROXIES,
+  CLIENT_PARAM_NAMES, DEFAULT_PORTS, DEFAULT_TCP_PORT, DEFAULT_TLS_PORT, KNOWN_HOSTS_VERIFY, REMOTE_MODES, SSH_AUTH_METHODS, SSH_PROXIES,
   SSH_TRANSPORTS, TRANSPORTS,
   type ClientParamName, type ClientParams, type KnownHostsVerify, type LibvirtUri, type ParseResult,
   type RemoteMode, type ServedBy, type SshAuthMethod, type SshProxy, type Transport, type UriError,

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The same jobs as bench/run.ts, done with libvirt's C library through python3-libvirt.
 
-Run by the benchmark with Debian's /usr/bin/python3. Prints one JSON object: for each job,
+Run by the benchmark with Debian's /usr/bin/python3: URI, repetitions, and optionally a
+comma-separated list of the jobs to run. Prints one JSON object: for each job,
 the wall times in milliseconds of every repetition, measured inside this process so that
 the interpreter's start-up is not counted.
 """
@@ -25,6 +26,7 @@ def timed(runs, job):
 
 def main():
     uri, runs = sys.argv[1], int(sys.argv[2])
+    only = sys.argv[3].split(',') if len(sys.argv) > 3 else None
     libvirt.registerErrorHandler(lambda _ctx, _err: None, None)
     conn = libvirt.open(uri)
     domains = conn.listAllDomains(0)
@@ -74,7 +76,7 @@ def main():
         'listJsonJob': list_json_job,
         'allDomainStats': all_domain_stats,
     }
-    results = {name: timed(runs, job) for name, job in jobs.items()}
+    results = {name: timed(runs, job) for name, job in jobs.items() if only is None or name in only}
     conn.close()
     print(json.dumps({'domains': len(domains), 'results': results}))
 

@@ -4,7 +4,10 @@
  */
 import { invokeFrameSchema, type ResultFrame } from '../../shared/bridge-protocol';
 import type { AppError } from '../../shared/errors';
-import type { Dispatch } from '../main/ipc/dispatch';
+import type { WireResult, InvokeChannel } from '../../shared/ipc';
+
+/** Main's dispatch with the calling socket already bound as the owner. */
+export type SocketDispatch = (channel: string, args: readonly unknown[]) => Promise<WireResult<InvokeChannel>>;
 
 function idOf(doc: unknown): number | undefined {
   if (typeof doc !== 'object' || doc === null || !('id' in doc)) return undefined;
@@ -16,7 +19,7 @@ export function errorFrame(id: number, error: AppError): ResultFrame {
   return { type: 'result', id, result: { ok: false, error } };
 }
 
-export async function handleFrame(text: string, dispatch: Dispatch): Promise<ResultFrame | undefined> {
+export async function handleFrame(text: string, dispatch: SocketDispatch): Promise<ResultFrame | undefined> {
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AppInfo } from '../../shared/ipc';
+import { loadAdminPolicy, policyFile } from '../policy';
 import { createMainServices } from '../main/services';
 import { asProfileStore, describeNotice } from '../main/settings/profile-store';
 import { SettingsStore } from '../main/settings/settings-store';
@@ -34,13 +35,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const settingsFile = join(userDataDir(), 'settings.json');
 const appInfo: Omit<AppInfo, 'notices'> = { name: 'Virtdeck', version: packageVersion(), shell: 'browser' };
 const notices: string[] = [];
+const admin = await loadAdminPolicy(policyFile());
+if (admin.kind === 'broken') {
+  console.error(admin.message);
+  notices.push(admin.message);
+}
 const services: ServicesFactory = (sink) => {
   const store = asProfileStore(new SettingsStore({ file: settingsFile }), (notice) => {
     // In the terminal that started it, and in the page's banner.
     console.error(describeNotice(notice));
     notices.push(describeNotice(notice));
   });
-  return createMainServices({ store, sink, appInfo, notices: () => notices });
+  return createMainServices({ store, sink, appInfo, notices: () => notices, policy: admin.policy });
 };
 
 const running = await runBridge({ services, rendererDir: join(root, 'out', 'renderer'), port });

@@ -1,6 +1,8 @@
 /**
  * The bridge's WebSocket side: upgrades only for our own page (host, origin, token),
- * invokes answered on the socket that asked, events broadcast to every socket.
+ * invokes answered on the socket that asked, events broadcast to every socket. Each socket
+ * owns what its calls started (stats watchers...), released when it closes: a closed tab
+ * stops what it asked for.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,6 +11,7 @@ import { BRIDGE_MAX_FRAME_BYTES, BRIDGE_WS_PATH, type ServerFrame } from '../../
 import type { EventChannel, EventPayloads } from '../../shared/ipc';
 import type { Dispatch } from '../main/ipc/dispatch';
 import type { EventSink } from '../main/ipc/event-sink';
+import { Owner } from '../main/ipc/owner';
 import { errorFrame, handleFrame } from './frames';
 import { hostAllowed, originAllowed, requestHasToken, requestUrl } from './guards';
 
@@ -65,8 +68,12 @@ export function createSocketServer(options: SocketOptions): SocketServer {
     socket.send(text);
   };
 
+  let sockets = 0;
   wss.on('connection', (socket: WebSocket) => {
     let inFlight = 0;
+    sockets += 1;
+    const owner = new Owner(`bridge socket ${sockets}`);
+    socket.once('close', () => { owner.release(); });
     // ws reports an oversized or malformed frame here before it closes the socket; a
     // listener must exist or the error would take the whole process down.
     socket.on('error', (error) => { log(`bridge: socket error: ${error.message}`); });
@@ -75,7 +82,7 @@ export function createSocketServer(options: SocketOptions): SocketServer {
       // Over the limit, the frame is still parsed (to find its id) but answered with an error.
       const target = inFlight >= MAX_IN_FLIGHT ? busy : dispatch;
       inFlight += 1;
-      void handleFrame(textOf(data), target)
+      void handleFrame(textOf(data), (channel, args) => target(channel, args, owner))
         .then((frame) => { if (frame) send(socket, frame); })
         .catch((error: unknown) => { log(`bridge: answering a call failed: ${error instanceof Error ? error.message : String(error)}`); })
         .finally(() => { inFlight -= 1; });

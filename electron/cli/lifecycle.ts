@@ -1,11 +1,7 @@
 import { LibvirtError, runDomainAction, type Connection, type DomainRef } from '../libvirt';
+import type { LifecycleAction } from './commands';
 
-export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'suspend', 'resume', 'reboot'] as const;
-export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
-
-export function isLifecycleAction(word: string): word is LifecycleAction {
-  return (LIFECYCLE_ACTIONS as readonly string[]).includes(word);
-}
+export { isLifecycleAction, LIFECYCLE_ACTIONS, type LifecycleAction } from './commands';
 
 const PAST_TENSE: Record<LifecycleAction, string> = {
   start: 'started',

@@ -1,4 +1,4 @@
-import { DomainStates, listDomainDetails, StatsGroup, type Connection, type DomainStateName } from '../libvirt';
+import { domainStateName, listDomainDetails, StatsGroup, type Connection, type DomainStateName } from '../libvirt';
 
 
 /** One line of `virtdeck-cli list` as text: what `virsh list` shows. */
@@ -24,7 +24,7 @@ export async function listDomainStates(conn: Connection, options: { readonly all
       return {
         id: dom.id >= 0 ? dom.id : null,
         name: dom.name,
-        state: typeof code === 'number' ? (DomainStates[code] ?? 'unknown') : 'unknown',
+        state: typeof code === 'number' ? domainStateName(code) : 'unknown',
       };
     }),
   );

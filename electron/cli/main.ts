@@ -1,11 +1,14 @@
+/**
+ * virtdeck-cli's command line. Only what parsing needs is loaded at start: the library,
+ * the transports and each command's code are imported when a command runs, so `--help`
+ * and `--version` cost little more than Node's own start, and `info` never loads `list`.
+ */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openUri } from '../libvirt';
 import type { Connection } from '../libvirt';
+import { assertUriTextAllowed, loadAdminPolicy, policyFile, promptsUnderPolicy } from '../policy';
+import { isLifecycleAction, LIFECYCLE_ACTIONS } from './commands';
 import { describeError } from './describe-error';
-import { formatHostInfo, hostInfoJson } from './info';
-import { isLifecycleAction, LIFECYCLE_ACTIONS, runLifecycle } from './lifecycle';
-import { terminalPrompts } from './terminal-prompts';
-import { formatDomainTable, listDomainRows, listDomainStates } from './list';
 
 const USAGE = `usage: virtdeck-cli <command> -c URI [options]
 
@@ -18,7 +21,16 @@ options:
   -c, --connect URI         the libvirt URI (default: $LIBVIRT_DEFAULT_URI, else test:///default)
   --json                    machine-readable output (info, list)
   --timeout SECONDS         give up connecting and opening after this long (default 30)
-  -h, --help                this text`;
+  -V, --version             the version of virtdeck-cli
+  -h, --help                this text
+
+The administrator's policy (${policyFile()}) applies here as in the app.`;
+
+/** Read only when asked: from out/cli/ and from electron/cli/ alike, two levels up. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
 
 /** Exit codes: 0 done, 1 the operation failed, 2 the command line was wrong. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -32,6 +44,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
         timeout: { type: 'string', default: '30' },
+        version: { type: 'boolean', short: 'V', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -41,6 +54,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  if (values.version) {
+    process.stdout.write(`virtdeck-cli ${version()}\n`);
+    return 0;
+  }
   if (values.help || command === undefined) {
     (values.help ? process.stdout : process.stderr).write(`${USAGE}\n`);
     return values.help ? 0 : 2;
@@ -57,12 +74,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`virtdeck-cli: ${job}\n${USAGE}\n`);
     return 2;
   }
+  // The same policy as the app's: a broken file is said once and its strict switches apply.
+  const admin = await loadAdminPolicy(policyFile());
+  if (admin.kind === 'broken') process.stderr.write(`virtdeck-cli: ${admin.message}\n`);
   let conn: Connection | undefined;
   try {
+    assertUriTextAllowed(admin.policy, uri);
+    const [{ openUri }, { terminalPrompts }] = await Promise.all([import('../libvirt'), import('./terminal-prompts')]);
     conn = await openUri(uri, {
       connectTimeoutMs: timeoutMs,
       handshakeTimeoutMs: timeoutMs,
-      prompts: terminalPrompts({ input: process.stdin, output: process.stderr }),
+      prompts: promptsUnderPolicy(admin.policy, terminalPrompts({ input: process.stdin, output: process.stderr })),
+      auth: { onWarning: (message) => { process.stderr.write(`virtdeck-cli: warning: ${message}\n`); } },
     });
     process.stdout.write(`${await job(conn)}\n`);
     return 0;
@@ -83,12 +106,14 @@ function pickJob(command: string, rest: readonly string[], json: boolean, all: b
   }
   if (command === 'info') {
     return async (conn) => {
+      const { formatHostInfo, hostInfoJson } = await import('./info');
       const info = await hostInfoJson(conn);
       return json ? JSON.stringify(info, null, 2) : formatHostInfo(info);
     };
   }
   if (command === 'list') {
     return async (conn) => {
+      const { formatDomainTable, listDomainRows, listDomainStates } = await import('./list');
       if (json) return JSON.stringify(await listDomainRows(conn, { all }), null, 2);
       return formatDomainTable(await listDomainStates(conn, { all }));
     };
@@ -97,7 +122,7 @@ function pickJob(command: string, rest: readonly string[], json: boolean, all: b
     const [name, ...extra] = rest;
     if (name === undefined) return `'${command}' needs a domain name or UUID`;
     if (extra.length > 0) return `'${command}' takes one domain, got '${rest.join(' ')}'`;
-    return (conn) => runLifecycle(conn, command, name);
+    return async (conn) => (await import('./lifecycle')).runLifecycle(conn, command, name);
   }
   return `unknown command '${command}'`;
 }

@@ -18,7 +18,7 @@ export interface Terminal {
 export class NoTerminalError extends Error {
   readonly kind = 'no-terminal';
   constructor(need: string) {
-    super(`${need}, but stdin is not a terminal to ask on; run virtdeck-cli interactively, or give what it needs in the URI (keyfile=, known_hosts=) or an ssh-agent`);
+    super(`${need}, but stdin is not a terminal to ask on; run virtdeck-cli interactively, or give what it needs in the URI (keyfile=, known_hosts=, authfile=), an ssh-agent or libvirt's auth file`);
     this.name = 'NoTerminalError';
   }
 }
@@ -35,6 +35,8 @@ function describeNeed(request: PromptRequest): string {
       return `${request.host} asks questions to log in ${request.user}`;
     case 'confirm-command':
       return `the URI asks to run ${request.argv.join(' ')}, which needs confirming`;
+    case 'sasl-credentials':
+      return `libvirtd on ${request.host} asks for a SASL user name and password (${request.mechanism}); libvirt's auth file ([credentials-NAME] with authname= and password=, selected by [auth-libvirt-${request.host}]) gives them without a terminal`;
   }
 }
 
@@ -78,7 +80,7 @@ async function askYesNo(terminal: Terminal, question: string): Promise<boolean> 
 export function terminalPrompts(terminal: Terminal): Prompts {
   const refuse = (request: PromptRequest): Promise<never> => Promise.reject(new NoTerminalError(describeNeed(request)));
   if (terminal.input.isTTY !== true) {
-    return { hostKey: refuse, password: refuse, passphrase: refuse, keyboardInteractive: refuse, confirmCommand: refuse };
+    return { hostKey: refuse, password: refuse, passphrase: refuse, keyboardInteractive: refuse, confirmCommand: refuse, saslCredentials: refuse };
   }
   return {
     hostKey: (r) => {
@@ -101,6 +103,16 @@ export function terminalPrompts(terminal: Terminal): Prompts {
     confirmCommand: (r) => {
       terminal.output.write(`The URI asks to run this program on this machine: ${r.argv.join(' ')}\n`);
       return askYesNo(terminal, 'Run it (yes/no)? ');
+    },
+    saslCredentials: async (r) => {
+      // As virsh asks: the name (Enter keeps the default), then the password without echo.
+      const suffix = r.defaultUser === '' ? '' : ` [${r.defaultUser}]`;
+      const typed = await ask(terminal, `Please enter your authentication name${suffix}: `, false);
+      if (typed === null) return null;
+      const user = typed.trim() === '' ? r.defaultUser : typed.trim();
+      if (user === '') return null;
+      const password = await ask(terminal, `Please enter your password: `, true);
+      return password === null ? null : { user, password };
     },
   };
 }

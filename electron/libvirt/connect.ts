@@ -6,14 +6,17 @@
 import { parseLibvirtUri, type LibvirtUri } from '../../shared/uri';
 import { open } from './drivers/remote/open';
 import type { Connection } from './driver/api';
-import type { OpenOptions } from './drivers/remote/options';
+import type { AuthOptions, OpenOptions } from './drivers/remote/options';
 import { UnsupportedUriError, UriParseError } from './uri-errors';
 import type { TransportTarget } from './transport';
 import { transportTargetFor } from './transport/from-uri';
 
 /** Everything open() takes but the daemon-side name, which the URI gives: timeouts,
  *  read-only, and the prompts that SSH and ext may need. */
-export type OpenUriOptions = Omit<OpenOptions, 'name'>;
+export type OpenUriOptions = Omit<OpenOptions, 'name' | 'auth'> & {
+  /** The URI gives host, user and authfile=; callers add a warning sink or a test environment. */
+  readonly auth?: Partial<AuthOptions>;
+};
 
 /** Parses, or throws a UriParseError whose message says what is wrong and where. */
 export function parseUriOrThrow(text: string): LibvirtUri {
@@ -28,7 +31,15 @@ export async function openUri(text: string, options: OpenUriOptions = {}): Promi
   // Loaded on first use: its XML parser is dead weight for a connection to a daemon.
   if (uri.servedBy === 'embedded-test') return (await import('./drivers/test')).openEmbeddedTest(uri, { readOnly: options.readOnly });
   const target = transportTarget(uri, options.readOnly ?? false);
-  return open(target, { ...options, name: uri.daemonName });
+  // The auth file is looked up by the URI's host, as libvirt does ("localhost" without one).
+  const auth: AuthOptions = {
+    host: uri.host ?? 'localhost',
+    ...(uri.user === undefined ? {} : { uriUser: uri.user }),
+    ...(uri.client.authfile === undefined ? {} : { authFile: uri.client.authfile }),
+    ...(options.auth?.environment === undefined ? {} : { environment: options.auth.environment }),
+    ...(options.auth?.onWarning === undefined ? {} : { onWarning: options.auth.onWarning }),
+  };
+  return open(target, { ...options, name: uri.daemonName, auth });
 }
 
 /** Where the byte stream goes (transport/from-uri.ts), unless served in-process. */

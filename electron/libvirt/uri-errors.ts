@@ -1,7 +1,8 @@
 import type { UriError } from '../../shared/uri';
+import { LibraryError } from './library-error';
 
 /** The URI itself is wrong; the message says what and where. */
-export class UriParseError extends Error {
+export class UriParseError extends LibraryError {
   readonly kind = 'uri';
   constructor(readonly uri: string, readonly detail: UriError) {
     super(detail.message);
@@ -10,7 +11,7 @@ export class UriParseError extends Error {
 }
 
 /** A well-formed URI this client cannot open (yet, or by design). */
-export class UnsupportedUriError extends Error {
+export class UnsupportedUriError extends LibraryError {
   readonly kind = 'unsupported';
   constructor(readonly uri: string, message: string) {
     super(message);

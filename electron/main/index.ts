@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadAdminPolicy, policyFile } from '../policy';
 import { createMainServices, type MainServices } from './services';
 import { bindIpc, WindowSink } from './ipc/electron-binding';
 import { installApplicationMenu } from './menu';
@@ -20,6 +21,9 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => { callback(false); });
   const sink = new WindowSink();
   const notices: string[] = [];
+  // Never fatal: a broken policy file is told in the banner and its strict switches apply.
+  const admin = await loadAdminPolicy(policyFile());
+  if (admin.kind === 'broken') notices.push(admin.message);
   const store = asProfileStore(new SettingsStore({ file: join(app.getPath('userData'), 'settings.json') }), (notice) => {
     notices.push(describeNotice(notice));
   });
@@ -28,6 +32,7 @@ async function start(): Promise<void> {
     sink,
     appInfo: { name: 'Virtdeck', version: app.getVersion(), shell: 'electron' },
     notices: () => notices,
+    policy: admin.policy,
   });
   const unbind = bindIpc(ipcMain, services.dispatch, (event) => isAppPage(event.senderFrame?.url ?? ''));
   installApplicationMenu();

@@ -4,12 +4,13 @@
  */
 import { isUnverified } from '../libvirt';
 import { openUri } from '../libvirt';
+import { assertUriTextAllowed, NO_POLICY, promptsUnderPolicy, type AdminPolicy } from '../policy';
 import type { AppInfo } from '../../shared/ipc';
 import type { ConnectionProfile } from '../../shared/model';
 import type { BackoffPolicy } from './connections/backoff';
 import { ConnectionManager, type ProfileStore } from './connections/manager';
 import { PromptBroker } from './connections/prompt-broker';
-import { promptsFor } from './connections/transport-prompts';
+import { promptsFor, type WhileAsking } from './connections/transport-prompts';
 import { testUri } from './connections/test-uri';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { EventSink } from './ipc/event-sink';
@@ -33,15 +34,20 @@ export interface MainServicesOptions {
   readonly backoff?: BackoffPolicy;
   readonly statsIntervalMs?: number;
   readonly promptTimeoutMs?: number;
+  /** The administrator's policy as loaded at start (its notice, if any, is among `notices`). */
+  readonly policy?: AdminPolicy;
 }
 
 export async function createMainServices(options: MainServicesOptions): Promise<MainServices> {
   const prompts = new PromptBroker(options.sink, options.promptTimeoutMs);
-  const open = async (profile: ConnectionProfile) => {
+  const policy = options.policy ?? NO_POLICY;
+  const open = async (profile: ConnectionProfile, whileAsking: WhileAsking) => {
+    // Checked at every open, so a profile saved before the policy arrived obeys it too.
+    assertUriTextAllowed(policy, profile.uri);
     const connection = await openUri(profile.uri, {
       connectTimeoutMs: CONNECT_TIMEOUT_MS,
       handshakeTimeoutMs: CONNECT_TIMEOUT_MS,
-      prompts: promptsFor(profile.id, prompts),
+      prompts: promptsUnderPolicy(policy, promptsFor(profile.id, prompts, whileAsking)),
     });
     // TLS opened with no_verify=1 over a certificate that failed, or SSH with host-key
     // checks off: encrypted, but nothing vouches for the peer.
@@ -52,6 +58,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     sink: options.sink,
     open,
     onGone: (id) => { prompts.cancelFor(id); },
+    policy,
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.statsIntervalMs ? { statsIntervalMs: options.statsIntervalMs } : {}),
   });

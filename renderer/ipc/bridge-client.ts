@@ -6,7 +6,8 @@
  */
 import { BRIDGE_MAX_FRAME_BYTES, serverFrameSchema, type InvokeFrame } from '../../shared/bridge-protocol';
 import { IpcError } from '../../shared/errors';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type EventChannel, type InvokeChannel, type VirtdeckApi, type WireResult } from '../../shared/ipc';
+import { buildApi } from '../../shared/build-api';
+import { EVENT_CHANNELS, type EventChannel, type InvokeChannel, type VirtdeckApi, type WireResult } from '../../shared/ipc';
 
 /** The little of a WebSocket the client needs, so tests can stand in for one. */
 export interface SocketHandlers {
@@ -174,10 +175,7 @@ export function createBridgeClient(options: BridgeClientOptions): BridgeClient {
     return () => { set.delete(listener); };
   };
 
-  const invokers = Object.fromEntries(INVOKE_CHANNELS.map((channel) => [channel, (...args: unknown[]) => invoke(channel, args)]));
-  const events = Object.fromEntries(EVENT_CHANNELS.map((channel) => [channel, (listener: (payload: unknown) => void) => subscribe(channel, listener)]));
-  // Safe: one method per contract channel, built from the contract's own channel lists, as the preload does.
-  const api = { ...invokers, events } as unknown as VirtdeckApi;
+  const api = buildApi({ invoke, subscribe });
 
   open();
 

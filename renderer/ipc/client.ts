@@ -13,7 +13,12 @@ declare global {
 
 export type Backend =
   | { readonly kind: 'electron'; readonly api: VirtdeckApi }
-  | { readonly kind: 'browser'; readonly api: VirtdeckApi }
+  | {
+    readonly kind: 'browser';
+    readonly api: VirtdeckApi;
+    /** Calls `listener` each time the bridge's socket comes back after a drop: main released what the old socket owned. */
+    readonly onReconnect: (listener: () => void) => () => void;
+  }
   | { readonly kind: 'none'; readonly reason: string };
 
 let chosen: Backend | undefined;
@@ -22,7 +27,23 @@ function choose(): Backend {
   const api = window.virtdeck;
   if (api) return { kind: 'electron', api };
   const url = bridgeSocketUrl(window.location);
-  if (url) return { kind: 'browser', api: createBridgeClient({ url, socket: browserSocket }).api };
+  if (url) {
+    const client = createBridgeClient({ url, socket: browserSocket });
+    return {
+      kind: 'browser',
+      api: client.api,
+      onReconnect: (listener) => {
+        let dropped = false;
+        return client.onStatus((status) => {
+          if (status === 'reconnecting') dropped = true;
+          if (status === 'open' && dropped) {
+            dropped = false;
+            listener();
+          }
+        });
+      },
+    };
+  }
   return {
     kind: 'none',
     reason: `Virtdeck is open without its ${BRIDGE_TOKEN_PARAM}: start it with \`npm start\`, or open the address \`npm run web\` printed.`,

@@ -1,16 +1,11 @@
 import type { VirtdeckApi } from '../../shared/ipc';
 import { actions } from '../stores/store';
 
-/** What routing an event may need beyond the store: fetching from main again. */
-export interface EventEffects {
-  refreshDomains(connectionId: string): void;
-}
-
 /**
  * The one place pushed events enter the renderer: each channel's payload goes to the
  * store, and the returned function unsubscribes from every channel at once.
  */
-export function routeEvents(events: VirtdeckApi['events'], effects: EventEffects): () => void {
+export function routeEvents(events: VirtdeckApi['events']): () => void {
   const unsubscribes = [
     events['connections.changed']((views) => { actions().setConnections(views); }),
     events['connection.state'](({ connectionId, state }) => {
@@ -27,11 +22,12 @@ export function routeEvents(events: VirtdeckApi['events'], effects: EventEffects
         case 'connecting':
         case 'authenticating':
         case 'open':
-        case 'degraded':
           break;
       }
     }),
-    events['domain.event'](({ connectionId }) => { effects.refreshDomains(connectionId); }),
+    // Deltas: one domain each, applied in place; nothing re-lists the host.
+    events['domain.changed'](({ connectionId, domain }) => { actions().applyDomainChange(connectionId, domain); }),
+    events['domain.removed'](({ connectionId, uuid }) => { actions().removeDomain(connectionId, uuid); }),
     events['stats.tick']((tick) => { actions().applyStats(tick); }),
     events['prompt.request']((prompt) => { actions().addPrompt(prompt); }),
     events['prompt.cancel'](({ id }) => { actions().removePrompt(id); }),

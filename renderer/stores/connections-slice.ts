@@ -38,7 +38,7 @@ export const createConnectionsSlice: StateCreator<AppState, [], [], ConnectionsS
       // A state for a profile we do not know yet: connections.changed will bring it.
       if (!view) return {};
       const connections = new Map(s.connections);
-      connections.set(connectionId, { profile: view.profile, state });
+      connections.set(connectionId, { ...view, state });
       return { connections };
     });
   },

@@ -8,6 +8,9 @@ export interface DomainsSlice {
   /** The latest sample per domain uuid, per connection. */
   readonly stats: ReadonlyMap<string, ReadonlyMap<string, DomainStatsSample>>;
   setDomains(connectionId: string, domains: Loadable<readonly DomainSummary[]>): void;
+  /** One domain as main says it is now: replaced or added in place, the list kept sorted by name. */
+  applyDomainChange(connectionId: string, domain: DomainSummary): void;
+  removeDomain(connectionId: string, uuid: string): void;
   applyStats(tick: StatsTick): void;
   forgetDomains(connectionId: string): void;
 }
@@ -21,6 +24,33 @@ export const createDomainsSlice: StateCreator<AppState, [], [], DomainsSlice> = 
       const previous = s.domains.get(connectionId);
       if (domains.kind === 'loading' && previous?.kind === 'ready') return {};
       return { domains: new Map(s.domains).set(connectionId, domains) };
+    });
+  },
+  applyDomainChange: (connectionId, domain) => {
+    set((s) => {
+      const list = s.domains.get(connectionId);
+      // Not listed yet: the list, when it loads, already has this change.
+      if (list?.kind !== 'ready') return {};
+      const value = [...list.value.filter((d) => d.uuid !== domain.uuid), domain].sort((a, b) => a.name.localeCompare(b.name));
+      const domains = new Map(s.domains).set(connectionId, { kind: 'ready', value });
+      // The change is newer than the last tick's state and memory; the next tick takes over again.
+      const samples = s.stats.get(connectionId);
+      const sample = samples?.get(domain.uuid);
+      if (samples === undefined || sample === undefined) return { domains };
+      const updated = new Map(samples).set(domain.uuid, { ...sample, state: domain.state, memoryKiB: domain.memoryKiB });
+      return { domains, stats: new Map(s.stats).set(connectionId, updated) };
+    });
+  },
+  removeDomain: (connectionId, uuid) => {
+    set((s) => {
+      const list = s.domains.get(connectionId);
+      if (list?.kind !== 'ready' || !list.value.some((d) => d.uuid === uuid)) return {};
+      const domains = new Map(s.domains).set(connectionId, { kind: 'ready', value: list.value.filter((d) => d.uuid !== uuid) });
+      const samples = s.stats.get(connectionId);
+      if (samples?.has(uuid) !== true) return { domains };
+      const remaining = new Map(samples);
+      remaining.delete(uuid);
+      return { domains, stats: new Map(s.stats).set(connectionId, remaining) };
     });
   },
   applyStats: (tick) => {

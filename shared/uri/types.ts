@@ -8,8 +8,16 @@ export type Transport = (typeof TRANSPORTS)[number];
 /** Transports that reach the daemon through an SSH session. */
 export const SSH_TRANSPORTS: readonly Transport[] = ['ssh', 'libssh2', 'libssh'];
 
-/** Default ports (LIBVIRTD_TLS_PORT, LIBVIRTD_TCP_PORT, ssh). unix and ext have none. */
-export const DEFAULT_PORTS: Readonly<Partial<Record<Transport, number>>> = { tls: 16514, tcp: 16509, ssh: 22, libssh2: 22, libssh: 22 };
+/** libvirtd's plain TCP port (LIBVIRTD_TCP_PORT, listen_tcp). */
+export const DEFAULT_TCP_PORT = 16509;
+/** libvirtd's TLS port (LIBVIRTD_TLS_PORT). */
+export const DEFAULT_TLS_PORT = 16514;
+const DEFAULT_SSH_PORT = 22;
+
+/** Default ports by transport; unix and ext have none. The one definition of each. */
+export const DEFAULT_PORTS: Readonly<Partial<Record<Transport, number>>> = {
+  tls: DEFAULT_TLS_PORT, tcp: DEFAULT_TCP_PORT, ssh: DEFAULT_SSH_PORT, libssh2: DEFAULT_SSH_PORT, libssh: DEFAULT_SSH_PORT,
+};
 
 export const REMOTE_MODES = ['auto', 'legacy', 'direct'] as const;
 export type RemoteMode = (typeof REMOTE_MODES)[number];

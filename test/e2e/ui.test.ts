@@ -249,6 +249,10 @@ describe('the Virtdeck window, driven like an admin would', () => {
       const item = connection(page, 'Over SSH');
       await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('failed');
       await expect(item.getByTestId('connection-state').textContent()).resolves.toContain('not trusted');
+      // The main area says what to do about it, naming the known_hosts file.
+      await item.getByTestId('connection-name').click();
+      await expect(page.getByTestId('connection-error').getAttribute('data-error-kind')).resolves.toBe('host-key');
+      await expect(page.getByTestId('connection-error-advice').textContent()).resolves.toContain(`is not in ${join(dir, 'known_hosts')} and was not trusted`);
 
       // Asked again, and trusted: connected.
       await item.getByTestId('connection-open').click();
@@ -259,6 +263,32 @@ describe('the Virtdeck window, driven like an admin would', () => {
       await item.locator('[data-testid="tree-domain"][data-domain-name="test"]').waitFor(WAIT);
       await expect(item.getByTestId('connection-transport').textContent()).resolves.toMatch(/^SSH, encrypted/);
       expect(app?.problems).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('asks a pending host-key question again after the page reloads, and connects once it is answered there', async () => {
+    const harness = inject('harness');
+    const page = await open();
+    const dir = await mkdtemp(join(tmpdir(), 'virtdeck-ui-reload-'));
+    try {
+      const uri = harness.uris.ssh.replace(`known_hosts=${harness.sshd.knownHosts}`, `known_hosts=${join(dir, 'known_hosts')}`);
+      await addByUri(page, uri, 'Reloaded SSH', false);
+      const prompt = page.getByTestId('prompt-modal');
+      await prompt.waitFor(WAIT);
+      const item = connection(page, 'Reloaded SSH');
+      await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('authenticating');
+      await expect(item.getByTestId('connection-state').textContent()).resolves.toBe('Waiting for you: check the host key');
+
+      // The page that was asked is gone; main still waits, and the new page asks again.
+      await page.reload();
+      await prompt.waitFor(WAIT);
+      await expect(prompt.getByTestId('prompt-fingerprint').textContent()).resolves.toBe(harness.sshd.hostKeyFingerprint);
+      await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('authenticating');
+      await prompt.getByTestId('prompt-accept').click();
+      await prompt.waitFor({ state: 'detached', ...WAIT });
+      await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -10,7 +10,7 @@ import { eventMessages } from '../../electron/libvirt/protocol/events';
 import { procedures } from '../../electron/libvirt/protocol/procedures';
 import { FrameDecoder } from '../../electron/libvirt/rpc/framing';
 import { decodePacket } from '../../electron/libvirt/rpc/packet';
-import { decode, string, varArray, varOpaque, type Codec } from '../../electron/libvirt/xdr/codec';
+import { decode, string, uint, varArray, varOpaque, type Codec } from '../../electron/libvirt/xdr/codec';
 import { typedParam } from '../../electron/libvirt/xdr/typed-params';
 
 const codecs: [string, Codec<unknown>][] = [
@@ -94,10 +94,17 @@ describe('allocation bounds', () => {
 
   it('rejects huge array counts before building the array', () => {
     const largest = watchAllocations();
+    // Counts every element decoded: a decoder that trusted the count and looped until the
+    // data ran out would decode the elements that are there before failing.
+    let elements = 0;
+    const countedUint: Codec<number> = { ...uint, decode: (r) => { elements += 1; return uint.decode(r); } };
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 0xffff_ffff }), (count) => {
-        const wire = Buffer.alloc(8);
+      fc.property(fc.integer({ min: 1000, max: 0xffff_ffff }), fc.integer({ min: 1, max: 200 }), (count, present) => {
+        const wire = Buffer.alloc(4 + present * 4);
         wire.writeUInt32BE(count, 0);
+        elements = 0;
+        expect(() => decode(varArray(countedUint, 0xffff_ffff), wire)).toThrow(/array of \d+ elements/);
+        expect(elements).toBe(0);
         expect(() => decode(varArray(typedParam, 0xffff_ffff), wire)).toThrow(ProtocolError);
         expect(() => decode(procedures.connectGetAllDomainStats.ret, wire)).toThrow(ProtocolError);
       }),

@@ -40,3 +40,20 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = process
     });
   });
 }
+
+/**
+ * The real virtdeck-cli run as another local account (setpriv drops root's uid, gid and
+ * groups for the account's own), for daemons that judge the client by its uid: polkit lets
+ * root through without asking.
+ */
+export function runCliAs(user: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  const argv = [`--reuid=${user}`, `--regid=${user}`, '--init-groups', process.execPath, CLI, ...args];
+  // HOME a directory the account may read; stdin not a terminal, as in a script.
+  const childEnv = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: '/nonexistent', ...env };
+  return new Promise((resolve) => {
+    execFile('setpriv', argv, { env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

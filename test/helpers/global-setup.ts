@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { HarnessEnv } from './harness-env';
+import { ensureLibvirt11 } from './libvirt11';
 import { startLibvirtd, stopLibvirtd, type PrivateLibvirtd } from './libvirtd';
 import { makeTestPki } from './pki';
 import { freePort } from './ports';
@@ -20,16 +21,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // sshd reads authorized_keys, and the test user's nc reaches the socket, below here.
   await chmod(root, 0o755);
   let libvirtd: PrivateLibvirtd | undefined;
+  let libvirtd11: PrivateLibvirtd | undefined;
   let sshd: TestSshd | undefined;
   const teardown = async (): Promise<void> => {
     if (libvirtd) await removeTestDomains(qemuUri(libvirtd)).catch(() => undefined);
-    await Promise.allSettled([libvirtd && stopLibvirtd(libvirtd), sshd && stopSshd(sshd)]);
+    await Promise.allSettled([libvirtd && stopLibvirtd(libvirtd), libvirtd11 && stopLibvirtd(libvirtd11), sshd && stopSshd(sshd)]);
     if (!process.env.VIRTDECK_KEEP_HARNESS) await rm(root, { recursive: true, force: true });
   };
   try {
     const pki = await makeTestPki(join(root, 'pki'));
     const [tcpPort, tlsPort] = [await freePort(), await freePort()];
     libvirtd = await startLibvirtd({ dir: join(root, 'libvirtd'), tcpPort, tlsPort, pki });
+    // The newer daemon beside it; the prefix is fetched once and cached (scripts/libvirt11.sh).
+    const v11 = await ensureLibvirt11();
+    const [tcpPort11, tlsPort11] = [await freePort(), await freePort()];
+    libvirtd11 = await startLibvirtd({ dir: join(root, 'libvirtd11'), tcpPort: tcpPort11, tlsPort: tlsPort11, pki, ...(v11.build === undefined ? {} : { build: v11.build }) });
     sshd = await startSshd(join(root, 'sshd'));
     await removeTestDomains(qemuUri(libvirtd));
     const env: HarnessEnv = {
@@ -52,6 +58,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
           `test+libssh://${sshd.user}@127.0.0.1:${sshd.port}/default` +
           `?socket=${libvirtd.unixSocket}&keyfile=${sshd.userKey}&known_hosts=${sshd.knownHosts}&sshauth=privkey`,
         qemu: qemuUri(libvirtd),
+      },
+      libvirt11: {
+        pid: libvirtd11.pid,
+        unixSocket: libvirtd11.unixSocket,
+        tcpPort: tcpPort11,
+        tlsPort: tlsPort11,
+        logFile: libvirtd11.logFile,
+        virsh: v11.virsh,
+        uris: {
+          unix: `test+unix:///default?socket=${libvirtd11.unixSocket}`,
+          tcp: `test+tcp://127.0.0.1:${tcpPort11}/default`,
+          tls: `test+tls://127.0.0.1:${tlsPort11}/default?pkipath=${pki.clientPkiPath}`,
+        },
       },
       chromium: findProgram('chromium') ?? '/usr/bin/chromium',
     };

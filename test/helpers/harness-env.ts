@@ -32,6 +32,20 @@ export interface HarnessEnv {
     /** The QEMU driver of the same daemon, for the tiny TCG VM. */
     readonly qemu: string;
   };
+  /**
+   * libvirt 11.3 (bookworm-backports, unpacked into a cached prefix) beside the system's 9.0:
+   * its own libvirtd in its own namespace (auth none, the same listeners), and its own virsh.
+   */
+  readonly libvirt11: {
+    readonly pid: number;
+    readonly unixSocket: string;
+    readonly tcpPort: number;
+    readonly tlsPort: number;
+    readonly logFile: string;
+    /** Run it with this environment: its library, not the system's. */
+    readonly virsh: { readonly program: string; readonly env: Readonly<Record<string, string>> };
+    readonly uris: { readonly unix: string; readonly tcp: string; readonly tls: string };
+  };
   /** Debian's Chromium, for playwright-core. */
   readonly chromium: string;
 }

@@ -76,14 +76,36 @@ const QEMU_CONF = [
   '',
 ].join('\n');
 
-/** Runs in the new mount namespace: private state directories, then the daemon itself. */
+/**
+ * Runs in the new mount namespace: private state directories, our qemu.conf, then any
+ * further SOURCE TARGET pairs up to "--" bound over the system's files (a SASL config, a
+ * newer libvirt's data files), then the daemon itself.
+ */
 const NAMESPACE_SCRIPT = [
   'set -e',
   'for d in /run/libvirt /var/lib/libvirt /etc/libvirt/qemu; do mkdir -p "$d"; mount -t tmpfs -o mode=0755 virtdeck-harness "$d"; done',
   'mount --bind "$1" /etc/libvirt/qemu.conf',
   'shift',
+  'while [ "$1" != "--" ]; do mount --bind "$1" "$2"; shift 2; done',
+  'shift',
   'exec "$@"',
 ].join('\n');
+
+/** How each listener authenticates clients (libvirtd.conf's auth_unix_rw, auth_tcp, auth_tls). */
+export interface DaemonAuth {
+  readonly unixRw?: 'none' | 'sasl' | 'polkit';
+  readonly tcp?: 'none' | 'sasl';
+  readonly tls?: 'none' | 'sasl';
+}
+
+/** A libvirt other than the system's, unpacked into a prefix (see libvirt11.ts). */
+export interface LibvirtBuild {
+  readonly prefix: string;
+  readonly libvirtd: string;
+  readonly env: Readonly<Record<string, string>>;
+  /** Bound over the system's paths inside the namespace: the build's own data files. */
+  readonly binds: readonly (readonly [source: string, target: string])[];
+}
 
 export async function startLibvirtd(options: {
   dir: string;
@@ -92,6 +114,14 @@ export async function startLibvirtd(options: {
   pki: TestPki;
   /** Leave the daemon without a parent, as a killed run would: for the harness's own test. */
   orphaned?: boolean;
+  /** Default: none everywhere. */
+  auth?: DaemonAuth;
+  /** A cyrus-sasl config for the daemon, bound over /etc/sasl2/libvirt.conf. */
+  saslConfig?: string;
+  /** Run this libvirt instead of the system's. */
+  build?: LibvirtBuild;
+  /** More environment for the daemon (e.g. DBUS_SYSTEM_BUS_ADDRESS for polkit). */
+  env?: Readonly<Record<string, string>>;
 }): Promise<PrivateLibvirtd> {
   const { dir, tcpPort, tlsPort, pki } = options;
   if (!options.orphaned) await stopStaleLibvirtd();
@@ -104,14 +134,14 @@ export async function startLibvirtd(options: {
     // The sshd tests reach this socket as an unprivileged user through nc.
     'unix_sock_rw_perms = "0777"',
     'unix_sock_ro_perms = "0777"',
-    'auth_unix_rw = "none"',
+    `auth_unix_rw = "${options.auth?.unixRw ?? 'none'}"`,
     'auth_unix_ro = "none"',
     'listen_tcp = 1',
     `tcp_port = "${tcpPort}"`,
-    'auth_tcp = "none"',
+    `auth_tcp = "${options.auth?.tcp ?? 'none'}"`,
     'listen_tls = 1',
     `tls_port = "${tlsPort}"`,
-    'auth_tls = "none"',
+    `auth_tls = "${options.auth?.tls ?? 'none'}"`,
     `key_file = "${pki.serverKey}"`,
     `cert_file = "${pki.serverCert}"`,
     `ca_file = "${pki.caCert}"`,
@@ -122,12 +152,17 @@ export async function startLibvirtd(options: {
   const pidFile = join(dir, 'libvirtd.pid');
   const qemuConf = join(dir, 'qemu.conf');
   await writeFile(qemuConf, QEMU_CONF);
+  const binds = [
+    ...(options.saslConfig === undefined ? [] : [[options.saslConfig, '/etc/sasl2/libvirt.conf'] as const]),
+    ...(options.build?.binds ?? []),
+  ].flat();
   const command = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', NAMESPACE_SCRIPT,
-    'virtdeck-harness-ns', qemuConf, 'libvirtd', '--listen', '--config', config, '--pid-file', pidFile];
+    'virtdeck-harness-ns', qemuConf, ...binds, '--', options.build?.libvirtd ?? 'libvirtd', '--listen', '--config', config, '--pid-file', pidFile];
+  const env = { ...process.env, ...options.build?.env, ...options.env };
   // An orphan is started by a shell that exits at once, so init adopts the daemon.
   const child = options.orphaned
-    ? spawn('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', ...command], { stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(command[0] ?? 'unshare', command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', ...command], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    : spawn(command[0] ?? 'unshare', command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderr = '';
   let stdout = '';
   child.stderr.setEncoding('utf8');

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** The programs the integration tests run for real; scripts/provision.sh installs them. */
@@ -11,6 +11,16 @@ const REQUIRED = [
   { program: 'nc', pkg: 'netcat-openbsd' },
   { program: 'openssl', pkg: 'openssl' },
   { program: 'chromium', pkg: 'chromium' },
+  { program: 'saslpasswd2', pkg: 'sasl2-bin' },
+  { program: 'dbus-daemon', pkg: 'dbus-daemon' },
+  { program: 'dbus-send', pkg: 'dbus-bin' },
+  { program: 'setpriv', pkg: 'util-linux' },
+] as const;
+
+/** Not on PATH, so looked for where Debian puts them. */
+const REQUIRED_FILES = [
+  { path: '/usr/lib/polkit-1/polkitd', pkg: 'polkitd' },
+  { path: '/usr/lib/x86_64-linux-gnu/sasl2/libscram.so', pkg: 'libsasl2-modules' },
 ] as const;
 
 const SEARCH_PATH = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/sbin'];
@@ -33,9 +43,12 @@ export function findProgram(program: string): string | undefined {
  * must not pass by skipping.
  */
 export function assertRequirements(): void {
-  const missing = REQUIRED.filter((r) => findProgram(r.program) === undefined);
+  const missing = [
+    ...REQUIRED.filter((r) => findProgram(r.program) === undefined).map((r) => `${r.program} (Debian package ${r.pkg})`),
+    ...REQUIRED_FILES.filter((r) => !existsSync(r.path)).map((r) => `${r.path} (Debian package ${r.pkg})`),
+  ];
   if (missing.length > 0) {
-    const list = missing.map((r) => `${r.program} (Debian package ${r.pkg})`).join(', ');
+    const list = missing.join(', ');
     throw new Error(`integration tests need ${list}; run 'sudo bash scripts/provision.sh' first`);
   }
   if (process.getuid?.() !== 0) {

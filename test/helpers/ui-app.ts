@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runBridge, type RunningBridge } from '../../electron/bridge/main';
 import { createMainServices } from '../../electron/main/services';
+import { loadAdminPolicy, policyFile, type AdminPolicy } from '../../electron/policy';
 import { asProfileStore, describeNotice } from '../../electron/main/settings/profile-store';
 import { SettingsStore } from '../../electron/main/settings/settings-store';
 import { TEST_APP_INFO } from './main-services';
@@ -16,13 +17,29 @@ export interface UiApp {
   close(): Promise<void>;
 }
 
-export async function openUiApp(browser: Browser, rendererDir: string, options: { readonly settingsText?: string; readonly statsIntervalMs?: number } = {}): Promise<UiApp> {
+export interface UiAppOptions {
+  readonly settingsText?: string;
+  /** An admin policy file's text, read at start as the shells read the system one. */
+  readonly policyText?: string;
+  readonly statsIntervalMs?: number;
+}
+
+export async function openUiApp(browser: Browser, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
   const userData = await mkdtemp(join(tmpdir(), 'virtdeck-ui-user-data-'));
   const settingsFile = join(userData, 'settings.json');
   // A settings file as an earlier run (or a bad disk) left it.
   if (options.settingsText !== undefined) await writeFile(settingsFile, options.settingsText);
   const settings = new SettingsStore({ file: settingsFile });
   const notices: string[] = [];
+  let policy: AdminPolicy | undefined;
+  if (options.policyText !== undefined) {
+    const file = policyFile({ VIRTDECK_ADMIN_DIR: join(userData, 'admin') });
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, options.policyText);
+    const admin = await loadAdminPolicy(file);
+    if (admin.kind === 'broken') notices.push(admin.message);
+    policy = admin.policy;
+  }
   let running: RunningBridge | undefined;
   try {
     running = await runBridge({
@@ -35,6 +52,7 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
           appInfo: TEST_APP_INFO,
           notices: () => notices,
           statsIntervalMs: options.statsIntervalMs ?? 500,
+          ...(policy === undefined ? {} : { policy }),
         }),
     });
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });

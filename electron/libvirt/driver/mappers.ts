@@ -1,6 +1,6 @@
 /** Wire values to model values. */
 import type { ResultOf } from '../protocol/procedures';
-import { DomainStates, StoragePoolStates, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
+import { DOMAIN_STATES, STORAGE_POOL_STATES, type DomainStateName, type NodeInfo, type StoragePoolStateName } from './model';
 
 /** libvirt encodes versions as major * 1,000,000 + minor * 1,000 + release. */
 export function formatVersion(encoded: bigint): string {
@@ -23,10 +23,11 @@ export function toNodeInfo(wire: ResultOf<'nodeGetInfo'>): NodeInfo {
   };
 }
 
+/** virDomainState code to name; a code newer than this client reads 'unknown'. */
 export function domainStateName(code: number): DomainStateName {
-  return DomainStates[code] ?? 'unknown';
+  return DOMAIN_STATES[code] ?? 'unknown';
 }
 
 export function storagePoolStateName(code: number): StoragePoolStateName {
-  return StoragePoolStates[code] ?? 'unknown';
+  return STORAGE_POOL_STATES[code] ?? 'unknown';
 }

@@ -2,24 +2,16 @@
 import type { TypedParam, TypedParamValue } from '../xdr/typed-params';
 import type { DomainRef, NetworkRef, StoragePoolRef } from '../protocol/types';
 import type { LifecycleEventName } from '../protocol/events';
+import type { DomainStateName, StoragePoolStateName } from '../../../shared/model';
 
 export type { DomainRef, NetworkRef, StoragePoolRef };
 
 // The host's facts are plain data the UI shows as they are: one definition, in shared/.
 export type { HostInfo, NodeInfo } from '../../../shared/model';
 
-export const DomainStates = [
-  'nostate',
-  'running',
-  'blocked',
-  'paused',
-  'shutdown',
-  'shutoff',
-  'crashed',
-  'pmsuspended',
-] as const;
-export type DomainStateName = (typeof DomainStates)[number] | 'unknown';
-
+// Domain state names are what the UI shows too: one definition, in shared/, in libvirt's
+// virDomainState order so a wire code indexes it.
+export { DOMAIN_STATES, type DomainStateName } from '../../../shared/model';
 export interface DomainInfo {
   readonly state: DomainStateName;
   readonly maxMemoryKiB: number;
@@ -40,8 +32,8 @@ export interface NetworkSummary extends NetworkRef {
   readonly autostart: boolean;
 }
 
-export const StoragePoolStates = ['inactive', 'building', 'running', 'degraded', 'inaccessible'] as const;
-export type StoragePoolStateName = (typeof StoragePoolStates)[number] | 'unknown';
+// Pool states too: one definition, in shared/.
+export { STORAGE_POOL_STATES, type StoragePoolStateName } from '../../../shared/model';
 
 export interface StoragePoolSummary extends StoragePoolRef {
   readonly state: StoragePoolStateName;

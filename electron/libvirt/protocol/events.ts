@@ -30,7 +30,7 @@ export type EventPayload<N extends EventName> = Decoded<EventMessages[N]['codec'
 export const DomainEventId = { LIFECYCLE: 0, REBOOT: 1 } as const;
 
 /** virDomainEventType: what a lifecycle event says happened. */
-export const LifecycleEvent = [
+export const LIFECYCLE_EVENT_NAMES = [
   'defined',
   'undefined',
   'started',
@@ -41,8 +41,8 @@ export const LifecycleEvent = [
   'pmsuspended',
   'crashed',
 ] as const;
-export type LifecycleEventName = (typeof LifecycleEvent)[number] | 'unknown';
+export type LifecycleEventName = (typeof LIFECYCLE_EVENT_NAMES)[number] | 'unknown';
 
 export function lifecycleEventName(event: number): LifecycleEventName {
-  return LifecycleEvent[event] ?? 'unknown';
+  return LIFECYCLE_EVENT_NAMES[event] ?? 'unknown';
 }

@@ -1,7 +1,8 @@
+import { LibraryError } from '../library-error';
 import { errorCodeName, type ErrorCodeName } from './error-codes';
 
 /** An error the daemon reported (an ERROR reply): libvirt's own code, domain and message. */
-export class LibvirtError extends Error {
+export class LibvirtError extends LibraryError {
   readonly kind = 'libvirt';
   /** The symbolic name (e.g. NO_DOMAIN) when the code is one we single out. */
   readonly codeName: ErrorCodeName | undefined;

@@ -11,10 +11,25 @@ import type {
   KeyboardInteractivePrompt,
   PassphrasePrompt,
   PasswordPrompt,
+  SaslCredentialsPrompt,
 } from '../../../shared/model';
 
 // The requests are plain data shared with the window, so they are defined once, in shared/.
-export type { CommandPrompt, HostKeyPrompt, KeyboardInteractivePrompt, PassphrasePrompt, PasswordPrompt, PromptRequest } from '../../../shared/model';
+export type {
+  CommandPrompt,
+  HostKeyPrompt,
+  KeyboardInteractivePrompt,
+  PassphrasePrompt,
+  PasswordPrompt,
+  PromptRequest,
+  SaslCredentialsPrompt,
+} from '../../../shared/model';
+
+/** A SASL identity, used for one exchange and then dropped. */
+export interface SaslCredentials {
+  readonly user: string;
+  readonly password: string;
+}
 
 export interface Prompts {
   hostKey?(request: HostKeyPrompt): Promise<boolean>;
@@ -22,4 +37,5 @@ export interface Prompts {
   passphrase?(request: PassphrasePrompt): Promise<string | null>;
   keyboardInteractive?(request: KeyboardInteractivePrompt): Promise<string[] | null>;
   confirmCommand?(request: CommandPrompt): Promise<boolean>;
+  saslCredentials?(request: SaslCredentialsPrompt): Promise<SaslCredentials | null>;
 }

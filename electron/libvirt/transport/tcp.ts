@@ -7,10 +7,9 @@ export interface TcpTarget {
   readonly port: number;
 }
 
-/** libvirtd's plain TCP port (listen_tcp), unencrypted: for trusted networks and tests. */
-export const DEFAULT_TCP_PORT = 16509;
-/** libvirtd's TLS port; here so that naming it does not load the TLS transport. */
-export const DEFAULT_TLS_PORT = 16514;
+// Defined once, in shared/ (the URI grammar knows them too); re-exported here so that
+// naming the TLS port does not load the TLS transport.
+export { DEFAULT_TCP_PORT, DEFAULT_TLS_PORT } from '../../../shared/uri';
 
 export function formatHostPort(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
-import { TransportError } from '../errors';
+import { CertificateError, TransportError, type CertificateRefusal } from '../errors';
 import { DEFAULT_CONNECT_TIMEOUT_MS, socketErrorReason } from './connect-socket';
 import { Deadline } from './deadline';
 import type { TransportInfo } from './info';
@@ -41,18 +41,27 @@ function readPem(path: string, what: string, target: string, required: boolean):
   }
 }
 
+interface ServerCertProblem {
+  readonly refusal: CertificateRefusal;
+  readonly text: string;
+}
+
 /** Why the server's certificate is not trusted, or undefined when it is. */
-function verificationProblem(socket: tls.TLSSocket, host: string): string | undefined {
+function verificationProblem(socket: tls.TLSSocket, host: string, caFile: string): ServerCertProblem | undefined {
   if (!socket.authorized) {
     // Node reports a code (a string, despite its typings), and checks the chain first: a
     // name mismatch is reported only for a trusted chain.
     const reason = socket.authorizationError as Error | string | null;
     const code = reason === null ? 'unknown reason' : typeof reason === 'string' ? reason : reason.message;
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the server certificate does not match the host name ${host} (${code})`;
-    return `the server certificate is not signed by the CA (${code})`;
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+      return { refusal: { reason: 'name-mismatch', caFile, host }, text: `the server certificate does not match the host name ${host} (${code})` };
+    }
+    return { refusal: { reason: 'untrusted-server', caFile }, text: `the server certificate is not signed by the CA in ${caFile} (${code})` };
   }
   const mismatch = tls.checkServerIdentity(host, socket.getPeerCertificate());
-  return mismatch === undefined ? undefined : `the server certificate does not match the host name: ${mismatch.message}`;
+  return mismatch === undefined
+    ? undefined
+    : { refusal: { reason: 'name-mismatch', caFile, host }, text: `the server certificate does not match the host name: ${mismatch.message}` };
 }
 
 export function connectTls(target: TlsTarget, timeoutMs = DEFAULT_CONNECT_TIMEOUT_MS): Promise<{ stream: Duplex; info: TransportInfo }> {
@@ -75,7 +84,8 @@ export function connectTls(target: TlsTarget, timeoutMs = DEFAULT_CONNECT_TIMEOU
       rejectUnauthorized: false,
     });
     let settled = false;
-    const fail = (error: TransportError): void => {
+    const clientRefused: CertificateRefusal = { reason: 'client-refused', clientCertFile: target.pki.clientCert };
+    const fail = (error: TransportError | CertificateError): void => {
       if (settled) return;
       settled = true;
       deadline.clear();
@@ -89,23 +99,24 @@ export function connectTls(target: TlsTarget, timeoutMs = DEFAULT_CONNECT_TIMEOU
       fail(new TransportError(where, errorCode(error), socketErrorReason(error)));
     };
     const onClose = (): void => {
-      fail(new TransportError(where, 'EREFUSED', 'the daemon closed the connection before accepting us (did it refuse our client certificate?)'));
+      // libvirtd refuses a client certificate by closing the session instead of sending its byte.
+      fail(new CertificateError(where, clientRefused, `the daemon closed the connection before accepting us (did it refuse our client certificate ${target.pki.clientCert}?)`));
     };
     socket.on('error', onError);
     socket.once('close', onClose);
     socket.once('secureConnect', () => {
-      const problem = verificationProblem(socket, target.host);
+      const problem = verificationProblem(socket, target.host, target.pki.caCert);
       if (problem !== undefined && !target.noVerify) {
-        fail(new TransportError(where, 'ECERT', problem));
+        fail(new CertificateError(where, problem.refusal, problem.text));
         return;
       }
-      const info: TransportInfo = { kind: 'tls', host: target.host, port: target.port, verified: problem === undefined, ...(problem === undefined ? {} : { verifyError: problem }) };
+      const info: TransportInfo = { kind: 'tls', host: target.host, port: target.port, verified: problem === undefined, ...(problem === undefined ? {} : { verifyError: problem.text }) };
       const onReadable = (): void => {
         const byte: unknown = socket.read(1);
         if (!(byte instanceof Buffer)) return;
         socket.off('readable', onReadable);
         if (byte[0] !== ACCEPTED) {
-          fail(new TransportError(where, 'EREFUSED', `the daemon refused our client certificate (answer ${byte[0] ?? '?'})`));
+          fail(new CertificateError(where, clientRefused, `the daemon refused our client certificate ${target.pki.clientCert} (answer ${byte[0] ?? '?'})`));
           return;
         }
         settled = true;

@@ -1,19 +1,25 @@
 /**
  * One profile's live connection: its own transport (inside the Connection), its state as
  * a discriminated union pushed on every change, host info fetched once on open, lifecycle
- * events forwarded, stats polled while someone watches, and reconnects with backoff when
- * the profile asks for them.
+ * events turned into one-domain deltas, stats polled while some owner (a window, a bridge
+ * socket) watches, and reconnects with backoff when the profile asks for them.
  */
 import type { Connection } from '../../libvirt';
-import type { ConnectionProfile, ConnectionState, HostInfo } from '../../../shared/model';
+import type { ConnectionProfile, ConnectionState, HostInfo, PromptRequest } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
+import type { Owner } from '../ipc/owner';
 import { toAppError } from '../ipc/to-app-error';
 import { backoffDelay, type BackoffPolicy } from './backoff';
+import { DomainDeltas } from './domain-deltas';
 import { StatsPoller } from './stats-poller';
+import type { WhileAsking } from './transport-prompts';
 
-/** Opens a profile's URI; the manager supplies it (prompts and timeouts included). */
-export type Opener = (profile: ConnectionProfile) => Promise<{ readonly connection: Connection; readonly verified: boolean }>;
+/**
+ * Opens a profile's URI; the manager supplies it (prompts and timeouts included), and
+ * wraps each question it asks the person in `whileAsking`.
+ */
+export type Opener = (profile: ConnectionProfile, whileAsking: WhileAsking) => Promise<{ readonly connection: Connection; readonly verified: boolean }>;
 
 export interface LiveDeps {
   readonly open: Opener;
@@ -32,7 +38,9 @@ export class LiveConnection {
   private attempt = 0;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private poller: StatsPoller | null = null;
-  private watchers = 0;
+  private deltas: DomainDeltas | null = null;
+  /** Who watches stats, each with the way to stop its owner from releasing it later. */
+  private readonly statsOwners = new Map<Owner, () => void>();
   private wanted = false;
   private readonly disposers: (() => void)[] = [];
 
@@ -88,22 +96,58 @@ export class LiveConnection {
     return this.hostInfo;
   }
 
-  /** Stats flow while at least one window watches this connection. */
-  watchStats(): void {
-    this.watchers += 1;
+  /** Stats flow while at least one owner watches this connection; an owner that goes stops watching. */
+  watchStats(owner: Owner): void {
+    if (this.statsOwners.has(owner)) return;
+    this.statsOwners.set(owner, owner.hold(() => {
+      this.statsOwners.delete(owner);
+      this.syncPoller();
+    }));
     this.syncPoller();
   }
 
-  unwatchStats(): void {
-    this.watchers = Math.max(0, this.watchers - 1);
+  unwatchStats(owner: Owner): void {
+    const forget = this.statsOwners.get(owner);
+    if (forget === undefined) return;
+    forget();
+    this.statsOwners.delete(owner);
     this.syncPoller();
+  }
+
+  /** How many owners watch stats now (what a closed tab must bring down). */
+  get statsWatchers(): number {
+    return this.statsOwners.size;
+  }
+
+  /** Publishes one domain as it is now (after an action): one lookup, never a re-list. */
+  async refreshDomain(uuid: string): Promise<void> {
+    const deltas = this.deltas;
+    if (deltas === null) throw new AppFailure('closed', `${this.profileValue.name} is not connected; open it first`);
+    await deltas.refresh(uuid);
+  }
+
+  /** While a question to the person is pending, an opening connection is 'authenticating'. */
+  async asking<T>(method: PromptRequest['kind'], question: Promise<T>): Promise<T> {
+    if (this.current.kind === 'connecting') this.setState({ kind: 'authenticating', method });
+    try {
+      return await question;
+    } finally {
+      if (this.current.kind === 'authenticating') this.setState({ kind: 'connecting', attempt: this.attempt });
+    }
+  }
+
+  /** The profile is gone: its owners no longer need to release anything of it. */
+  async dispose(): Promise<void> {
+    for (const forget of this.statsOwners.values()) forget();
+    this.statsOwners.clear();
+    await this.close();
   }
 
   private async connect(): Promise<void> {
     this.attempt += 1;
     this.setState({ kind: 'connecting', attempt: this.attempt });
     try {
-      const { connection, verified } = await this.deps.open(this.profileValue);
+      const { connection, verified } = await this.deps.open(this.profileValue, (method, question) => this.asking(method, question));
       if (!this.wanted) {
         // Closed while we were opening: this connection is nobody's.
         await connection.close().catch(() => undefined);
@@ -116,15 +160,12 @@ export class LiveConnection {
       this.hostInfo = connection.hostInfo();
       this.hostInfo.catch(() => undefined);
       this.disposers.push(connection.onClose((error) => { this.lost(error); }));
-      const unsubscribe = await connection.onDomainLifecycle((event) => {
-        this.deps.sink.emit('domain.event', {
-          connectionId: this.id,
-          uuid: event.domain.uuid,
-          name: event.domain.name,
-          event: event.event,
-          detail: event.detail,
-        });
+      const deltas = new DomainDeltas(connection, this.id, this.deps.sink, () => {
+        // A lookup that failed because the connection went is reported by onClose; any
+        // other failure leaves the row as it was until the next change or view.
       });
+      this.deltas = deltas;
+      const unsubscribe = await connection.onDomainLifecycle((event) => { deltas.onLifecycle(event); });
       this.disposers.push(() => { void unsubscribe().catch(() => undefined); });
       this.setState({ kind: 'open', since: Date.now(), verified });
       this.syncPoller();
@@ -133,7 +174,7 @@ export class LiveConnection {
       this.teardown();
       await conn?.close().catch(() => undefined);
       this.fail(error);
-      throw new AppFailure(toAppError(error).kind, toAppError(error).message);
+      throw new AppFailure(toAppError(error));
     }
   }
 
@@ -146,9 +187,11 @@ export class LiveConnection {
   /** Publishes the failure, and schedules the next try when the profile wants one. */
   private fail(error: unknown): void {
     this.deps.onGone(this.id);
-    const retry = this.wanted && this.profileValue.reconnect;
+    const appError = toAppError(error);
+    // The policy will refuse the next try as it did this one.
+    const retry = this.wanted && this.profileValue.reconnect && appError.kind !== 'policy';
     const delay = retry ? backoffDelay(this.deps.backoff, Math.max(1, this.attempt)) : 0;
-    this.setState({ kind: 'failed', error: toAppError(error), retryAt: retry ? Date.now() + delay : null });
+    this.setState({ kind: 'failed', error: appError, retryAt: retry ? Date.now() + delay : null });
     if (retry) {
       this.reconnectTimer = setTimeout(() => {
         this.reconnectTimer = null;
@@ -163,6 +206,7 @@ export class LiveConnection {
     for (const dispose of this.disposers.splice(0)) dispose();
     this.conn = null;
     this.hostInfo = null;
+    this.deltas = null;
   }
 
   private cancelReconnect(): void {
@@ -171,7 +215,7 @@ export class LiveConnection {
   }
 
   private syncPoller(): void {
-    if (this.watchers > 0 && this.conn?.isOpen && this.poller === null) {
+    if (this.statsOwners.size > 0 && this.conn?.isOpen && this.poller === null) {
       this.poller = new StatsPoller(
         this.conn,
         this.id,
@@ -180,7 +224,7 @@ export class LiveConnection {
         this.deps.statsIntervalMs,
       );
       this.poller.start();
-    } else if (this.watchers === 0 && this.poller !== null) {
+    } else if (this.statsOwners.size === 0 && this.poller !== null) {
       this.poller.stop();
       this.poller = null;
     }

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseLibvirtUri } from '../../../shared/uri';
+import { assertUriAllowed, NO_POLICY, PolicyError, type AdminPolicy } from '../../policy';
 import type { ConnectionProfile, ConnectionView, ProfileInput } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
@@ -25,6 +26,8 @@ export interface ManagerOptions {
   readonly onGone: (connectionId: string) => void;
   readonly backoff?: BackoffPolicy;
   readonly statsIntervalMs?: number;
+  /** The administrator's rules and managed connections; none when absent. */
+  readonly policy?: AdminPolicy;
 }
 
 /** A display name when the admin gave none: the host, or the whole URI. */
@@ -35,21 +38,33 @@ export function defaultName(uri: string): string {
   return host === undefined ? uri : `${host} (${driver}${path === '/' ? '' : path})`;
 }
 
-function validatedUri(uri: string): string {
+/** A URI that parses and that the policy allows, as the text to keep. */
+function validatedUri(uri: string, policy: AdminPolicy): string {
   const parsed = parseLibvirtUri(uri);
   if (!parsed.ok) throw new AppFailure('invalid-uri', parsed.error.message);
+  assertUriAllowed(policy, parsed.uri);
   return parsed.uri.text;
 }
 
 export class ConnectionManager {
   private readonly live = new Map<string, LiveConnection>();
+  /** Ids of the policy's connections: shown, opened, never edited, removed or saved. */
+  private readonly managed = new Set<string>();
+  private readonly policy: AdminPolicy;
 
-  private constructor(private readonly options: ManagerOptions) {}
+  private constructor(private readonly options: ManagerOptions) {
+    this.policy = options.policy ?? NO_POLICY;
+  }
 
-  /** Loads the saved profiles and opens the ones marked autoconnect (without waiting). */
+  /** Loads the managed and saved profiles and opens the ones marked autoconnect (without waiting). */
   static async start(options: ManagerOptions): Promise<ConnectionManager> {
     const manager = new ConnectionManager(options);
-    for (const profile of await options.store.load()) manager.track(profile);
+    for (const profile of manager.policy.connections) {
+      manager.managed.add(profile.id);
+      manager.track(profile);
+    }
+    // A saved profile under a managed id (from a file edited by hand) yields to the managed one.
+    for (const profile of await options.store.load()) if (!manager.managed.has(profile.id)) manager.track(profile);
     for (const entry of manager.live.values()) {
       if (entry.profile.autoconnect) entry.open().catch(() => undefined);
     }
@@ -57,11 +72,15 @@ export class ConnectionManager {
   }
 
   list(): ConnectionView[] {
-    return [...this.live.values()].map((entry) => ({ profile: entry.profile, state: entry.state }));
+    return [...this.live.values()].map((entry) =>
+      this.managed.has(entry.id) ? { profile: entry.profile, state: entry.state, managed: true } : { profile: entry.profile, state: entry.state });
   }
 
   async add(input: ProfileInput): Promise<ConnectionProfile> {
-    const uri = validatedUri(input.uri);
+    if (this.policy.rules.forbidNewConnections) {
+      throw new PolicyError('forbidNewConnections', this.policy.file, 'new connections cannot be saved; use the managed ones, or ask your administrator');
+    }
+    const uri = validatedUri(input.uri, this.policy);
     const profile: ConnectionProfile = {
       id: randomUUID().replace(/-/g, ''),
       uri,
@@ -76,7 +95,8 @@ export class ConnectionManager {
 
   async update(id: string, patch: Partial<ProfileInput>): Promise<ConnectionProfile> {
     const entry = this.get(id);
-    const uri = patch.uri === undefined ? entry.profile.uri : validatedUri(patch.uri);
+    this.assertNotManaged(entry, 'edited');
+    const uri = patch.uri === undefined ? entry.profile.uri : validatedUri(patch.uri, this.policy);
     const name = patch.name === undefined ? entry.profile.name : patch.name.trim() === '' ? defaultName(uri) : patch.name.trim();
     const next: ConnectionProfile = { ...entry.profile, ...patch, uri, name };
     if (next.uri !== entry.profile.uri) await entry.close();
@@ -87,7 +107,8 @@ export class ConnectionManager {
 
   async remove(id: string): Promise<void> {
     const entry = this.get(id);
-    await entry.close();
+    this.assertNotManaged(entry, 'removed');
+    await entry.dispose();
     this.live.delete(id);
     await this.persist();
   }
@@ -124,8 +145,15 @@ export class ConnectionManager {
     );
   }
 
+  private assertNotManaged(entry: LiveConnection, verb: 'edited' | 'removed'): void {
+    if (this.managed.has(entry.id)) {
+      throw new PolicyError('managed', this.policy.file, `${entry.profile.name} is a managed connection and cannot be ${verb}`);
+    }
+  }
+
+  /** Saves people's own profiles; managed ones come from the policy file at each start. */
   private async persist(): Promise<void> {
-    await this.options.store.save([...this.live.values()].map((entry) => entry.profile));
+    await this.options.store.save([...this.live.values()].filter((entry) => !this.managed.has(entry.id)).map((entry) => entry.profile));
     this.options.sink.emit('connections.changed', this.list());
   }
 }

@@ -4,14 +4,14 @@
  * deadline counts as "refused", so a transport never waits forever on an empty chair.
  */
 import { randomUUID } from 'node:crypto';
-import type { PromptAnswer, PromptRequest } from '../../../shared/model';
+import type { Prompt, PromptAnswer, PromptRequest } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
 
 export const DEFAULT_PROMPT_TIMEOUT_MS = 120_000;
 
 interface Waiting {
-  readonly connectionId: string;
+  readonly prompt: Prompt;
   readonly resolve: (answer: PromptAnswer | null) => void;
   readonly timer: NodeJS.Timeout;
 }
@@ -29,8 +29,9 @@ export class PromptBroker {
     const id = randomUUID().replace(/-/g, '');
     return new Promise((resolve) => {
       const timer = setTimeout(() => { this.finish(id, null); }, this.timeoutMs);
-      this.waiting.set(id, { connectionId, resolve, timer });
-      this.sink.emit('prompt.request', { id, connectionId, request, expiresAt: Date.now() + this.timeoutMs });
+      const prompt: Prompt = { id, connectionId, request, expiresAt: Date.now() + this.timeoutMs };
+      this.waiting.set(id, { prompt, resolve, timer });
+      this.sink.emit('prompt.request', prompt);
     });
   }
 
@@ -39,9 +40,18 @@ export class PromptBroker {
     this.finish(id, answer);
   }
 
+  /**
+   * Every question still waiting, oldest first. A question belongs to the connection that
+   * asked it, not to a page: a reloaded window (or a reconnected bridge) asks this and
+   * shows them again, and any window may answer.
+   */
+  pending(): Prompt[] {
+    return [...this.waiting.values()].map((waiting) => waiting.prompt);
+  }
+
   /** Refuses every question of a connection that is going away. */
   cancelFor(connectionId: string): void {
-    for (const [id, waiting] of this.waiting) if (waiting.connectionId === connectionId) this.finish(id, null);
+    for (const [id, waiting] of this.waiting) if (waiting.prompt.connectionId === connectionId) this.finish(id, null);
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@
  * the delta of cpu.time between ticks; one batched event per tick. A tick that finds the
  * previous call still waiting is skipped rather than queued behind it.
  */
-import { DomainStates, StatsGroup, type Connection, type DomainStats } from '../../libvirt';
+import { domainStateName, StatsGroup, type Connection, type DomainStats } from '../../libvirt';
 import type { DomainStateName, DomainStatsSample, StatsTick } from '../../../shared/model';
 
 export const DEFAULT_STATS_INTERVAL_MS = 1000;
@@ -20,7 +20,7 @@ function numeric(value: unknown): number | null {
 }
 
 function stateName(code: number | null): DomainStateName {
-  return code === null ? 'unknown' : (DomainStates[code] ?? 'unknown');
+  return code === null ? 'unknown' : domainStateName(code);
 }
 
 export class StatsPoller {

@@ -14,7 +14,8 @@ export async function testUri(uri: string, open: Opener): Promise<HostInfo> {
   if (!parsed.ok) throw new AppFailure('invalid-uri', parsed.error.message);
   // Prompts name their connection by id; this one is nobody's, so it says what it is.
   const profile = { id: `connection-test-${randomUUID().slice(0, 8)}`, uri: parsed.uri.text, name: 'Test connection', autoconnect: false, reconnect: false };
-  const { connection } = await open(profile);
+  // No live connection tracks this open, so its questions need no state of their own.
+  const { connection } = await open(profile, (_method, question) => question);
   try {
     return await connection.hostInfo();
   } finally {

@@ -5,20 +5,27 @@
  */
 import { isInvokeChannel, invokeSchemas, type InvokeArgs, type InvokeChannel, type InvokeResult, type WireResult } from '../../../shared/ipc';
 import type { AppError } from '../../../shared/errors';
+import { Owner } from './owner';
 import { toAppError } from './to-app-error';
 
+/** Each channel's handler takes its validated arguments, then the caller that owns what it starts. */
 export type Handlers = {
-  readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+  readonly [C in InvokeChannel]: (...args: [...InvokeArgs<C>, Owner]) => Promise<InvokeResult<C>>;
 };
 
-export type Dispatch = (channel: string, args: readonly unknown[]) => Promise<WireResult<InvokeChannel>>;
+/**
+ * `owner` is the window or bridge socket that called; calls from inside main (tests, a
+ * script) may leave it out, and what they start lives as long as the services.
+ */
+export type Dispatch = (channel: string, args: readonly unknown[], owner?: Owner) => Promise<WireResult<InvokeChannel>>;
 
 function invalid(message: string, detail?: string): { ok: false; error: AppError } {
   return { ok: false, error: detail === undefined ? { kind: 'invalid-argument', message } : { kind: 'invalid-argument', message, detail } };
 }
 
 export function createDispatch(handlers: Handlers): Dispatch {
-  return async (channel, args) => {
+  const services = new Owner('main');
+  return async (channel, args, owner = services) => {
     if (!isInvokeChannel(channel)) return invalid(`no such channel '${channel.slice(0, 80)}'`);
     const parsed = invokeSchemas[channel].safeParse(args);
     if (!parsed.success) {
@@ -29,7 +36,7 @@ export function createDispatch(handlers: Handlers): Dispatch {
     try {
       // Safe: the schema of this very channel accepted the arguments.
       const handler = handlers[channel] as (...a: readonly unknown[]) => Promise<InvokeResult<InvokeChannel>>;
-      const value = await handler(...parsed.data);
+      const value = await handler(...parsed.data, owner);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toAppError(error) };

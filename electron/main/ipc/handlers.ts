@@ -2,10 +2,11 @@
  * The contract's handlers as plain functions over their dependencies, so they run in a
  * test without Electron exactly as they run behind ipcMain or the bridge.
  */
-import { listDomainDetails, runDomainAction, type Connection, type DomainRef } from '../../libvirt';
+import { runDomainAction, type Connection, type DomainRef } from '../../libvirt';
 import type { AppInfo } from '../../../shared/ipc';
-import type { DomainSummary, HostInfo } from '../../../shared/model';
+import type { HostInfo } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
+import { isNoDomain, listDomainSummaries } from '../connections/domain-summaries';
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
 import type { Handlers } from './dispatch';
@@ -24,26 +25,9 @@ async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> 
   try {
     return await conn.lookupDomainByUuid(uuid);
   } catch (error) {
-    if (error instanceof Error && 'codeName' in error && error.codeName === 'NO_DOMAIN') {
-      throw new AppFailure('not-found', `no domain with UUID ${uuid} on this host; it may have been undefined`);
-    }
+    if (isNoDomain(error)) throw new AppFailure('not-found', `no domain with UUID ${uuid} on this host; it may have been undefined`);
     throw error;
   }
-}
-
-async function domainSummaries(conn: Connection): Promise<DomainSummary[]> {
-  const details = await listDomainDetails(conn, { all: true });
-  return details
-    .map(({ ref, info }) => ({
-      uuid: ref.uuid,
-      name: ref.name,
-      id: ref.id >= 0 ? ref.id : null,
-      state: info.state,
-      vcpus: info.vcpus,
-      memoryKiB: info.memoryKiB,
-      maxMemoryKiB: info.maxMemoryKiB,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function createHandlers({ manager, prompts, appInfo, notices, testUri }: HandlerDeps): Handlers {
@@ -59,10 +43,13 @@ export function createHandlers({ manager, prompts, appInfo, notices, testUri }: 
     'connections.test': (uri) => testUri(uri),
     'host.info': (id) => manager.get(id).host(),
     'host.capabilities': (id) => conn(id).capabilities(),
-    'domains.list': (id) => domainSummaries(conn(id)),
+    'domains.list': (id) => listDomainSummaries(conn(id)),
+    // The outcome reaches every window as domain.changed (or domain.removed): one lookup
+    // of this domain, not a re-list; its lifecycle event, when the driver sends one, adds one more.
     'domains.action': async (id, uuid, action) => {
       const c = conn(id);
       await runDomainAction(c, await domainByUuid(c, uuid), action);
+      await manager.get(id).refreshDomain(uuid);
       return null;
     },
     'domains.xml': async (id, uuid) => {
@@ -79,8 +66,9 @@ export function createHandlers({ manager, prompts, appInfo, notices, testUri }: 
         allocation: Number(p.allocationBytes),
         available: Number(p.availableBytes),
       })),
-    'stats.subscribe': (id) => { manager.get(id).watchStats(); return Promise.resolve(null); },
-    'stats.unsubscribe': (id) => { manager.get(id).unwatchStats(); return Promise.resolve(null); },
+    'stats.subscribe': (id, owner) => { manager.get(id).watchStats(owner); return Promise.resolve(null); },
+    'stats.unsubscribe': (id, owner) => { manager.get(id).unwatchStats(owner); return Promise.resolve(null); },
     'prompts.answer': (promptId, answer) => { prompts.answer(promptId, answer); return Promise.resolve(null); },
+    'prompts.list': () => Promise.resolve(prompts.pending()),
   };
 }

@@ -1,40 +1,88 @@
-/** Maps whatever a handler threw to the one error shape the renderer understands. */
+/**
+ * Maps whatever a handler threw to the one error shape the renderer understands: main's
+ * own AppFailure as it is, the library's closed family of failures kind by kind (a new
+ * library kind does not compile until it is mapped here), anything else as 'internal'.
+ */
 import type { AppError } from '../../../shared/errors';
+import { asLibraryFailure, type LibraryFailure } from '../../libvirt';
+import { PolicyError } from '../../policy';
 import { AppFailure } from '../app-failure';
 
-interface Kinded {
-  readonly kind: string;
-  readonly message: string;
-  readonly code?: unknown;
-}
-
-function hasKind(error: unknown): error is Error & Kinded {
-  return error instanceof Error && typeof (error as Partial<Kinded>).kind === 'string';
+function fromLibrary(failure: LibraryFailure): AppError {
+  const message = failure.message;
+  switch (failure.kind) {
+    case 'libvirt':
+      return { kind: 'libvirt', code: failure.code, message };
+    case 'uri':
+      return { kind: 'invalid-uri', message };
+    case 'transport':
+      return { kind: 'transport', message };
+    case 'host-key': {
+      const { refusal } = failure;
+      return {
+        kind: 'host-key',
+        message,
+        hostKey: {
+          reason: refusal.reason,
+          host: failure.host,
+          port: failure.port,
+          keyType: refusal.keyType,
+          fingerprint: refusal.fingerprint,
+          knownHostsFile: refusal.knownHostsFile,
+          line: refusal.reason === 'changed' ? refusal.line : null,
+        },
+      };
+    }
+    case 'certificate': {
+      const { refusal } = failure;
+      switch (refusal.reason) {
+        case 'untrusted-server':
+        case 'name-mismatch':
+          return { kind: 'certificate', message, certificate: { reason: refusal.reason, file: refusal.caFile } };
+        case 'client-refused':
+          return { kind: 'certificate', message, certificate: { reason: refusal.reason, file: refusal.clientCertFile } };
+      }
+      break;
+    }
+    case 'auth': {
+      const { failure: auth } = failure;
+      switch (auth.kind) {
+        case 'ssh-rejected':
+          return { kind: 'auth', message, auth: { method: 'ssh', user: auth.user, passwordTried: auth.tried.includes('password') } };
+        case 'unsupported-auth-type':
+          return { kind: 'auth', message, auth: { method: 'unsupported' } };
+        case 'polkit-denied':
+          return { kind: 'auth', message, auth: { method: 'polkit', action: auth.action } };
+        case 'sasl-no-mechanism':
+          return { kind: 'auth', message, auth: { method: 'sasl', problem: 'no-mechanism' } };
+        case 'sasl-security-layer':
+          return { kind: 'auth', message, auth: { method: 'sasl', problem: 'security-layer' } };
+        case 'sasl-plain-unencrypted':
+          return { kind: 'auth', message, auth: { method: 'sasl', problem: 'plain-unencrypted' } };
+        case 'no-credentials':
+          return { kind: 'auth', message, auth: { method: 'sasl', problem: 'no-credentials' } };
+        case 'sasl-rejected':
+          return { kind: 'auth', message, auth: { method: 'sasl', problem: 'rejected' } };
+        case 'sasl-server-invalid':
+          return { kind: 'auth', message, auth: { method: 'sasl', problem: 'server-invalid' } };
+      }
+      break;
+    }
+    case 'timeout':
+      return { kind: 'timeout', message };
+    case 'protocol':
+      return { kind: 'protocol', message };
+    case 'closed':
+      return { kind: 'closed', message };
+    case 'unsupported':
+      return { kind: 'unsupported', message };
+  }
 }
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppFailure) return error.error;
-  if (!hasKind(error)) return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
-  switch (error.kind) {
-    case 'libvirt':
-      return { kind: 'libvirt', message: error.message, ...(typeof error.code === 'number' ? { code: error.code } : {}) };
-    case 'uri':
-      return { kind: 'invalid-uri', message: error.message };
-    case 'transport':
-      return { kind: 'transport', message: error.message };
-    case 'auth':
-      return { kind: 'auth', message: error.message };
-    case 'host-key':
-      return { kind: 'host-key', message: error.message };
-    case 'timeout':
-      return { kind: 'timeout', message: error.message };
-    case 'protocol':
-      return { kind: 'protocol', message: error.message };
-    case 'closed':
-      return { kind: 'closed', message: error.message };
-    case 'unsupported':
-      return { kind: 'unsupported', message: error.message };
-    default:
-      return { kind: 'internal', message: error.message };
-  }
+  if (error instanceof PolicyError) return { kind: 'policy', message: error.message };
+  const failure = asLibraryFailure(error);
+  if (failure !== undefined) return fromLibrary(failure);
+  return { kind: 'internal', message: error instanceof Error ? error.message : String(error) };
 }

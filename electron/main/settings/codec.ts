@@ -3,7 +3,6 @@
  * text the store writes.
  */
 import type { ConnectionProfile } from '../../../shared/model';
-import { migrate, type MigrationContext } from './migrations';
 import { CURRENT_VERSION, describeIssue, profileListStrict, settingsV1Loose, settingsV1Strict } from './schema';
 
 export type CorruptReason = 'invalid-json' | 'invalid-schema' | 'future-version';
@@ -12,21 +11,18 @@ export type Decoded =
   | {
       readonly ok: true;
       readonly profiles: ConnectionProfile[];
-      /** The version the file was written in, when older than the current one. */
-      readonly migratedFrom?: number;
-      /** True when the file should be rewritten: migrated, or carrying fields we never keep. */
+      /** True when the file should be rewritten: it carries fields we never keep. */
       readonly rewrite: boolean;
     }
   | { readonly ok: false; readonly reason: CorruptReason; readonly message: string };
 
 function versionOf(doc: unknown): number | undefined {
-  if (Array.isArray(doc)) return 0;
   if (typeof doc !== 'object' || doc === null || !('version' in doc)) return undefined;
   const { version } = doc;
   return typeof version === 'number' && Number.isSafeInteger(version) && version >= 0 ? version : undefined;
 }
 
-export function decodeSettings(text: string, context: MigrationContext): Decoded {
+export function decodeSettings(text: string): Decoded {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -38,12 +34,10 @@ export function decodeSettings(text: string, context: MigrationContext): Decoded
   if (version > CURRENT_VERSION) {
     return { ok: false, reason: 'future-version', message: `written by a newer Virtdeck (settings version ${version}; this one reads up to ${CURRENT_VERSION})` };
   }
-  const migrated = migrate(doc, version, context);
-  if (!migrated.ok) return { ok: false, reason: 'invalid-schema', message: migrated.message };
-  const parsed = settingsV1Loose.safeParse(migrated.doc);
+  // Version 1 is the first format that shipped: there is nothing older to lift.
+  const parsed = settingsV1Loose.safeParse(doc);
   if (!parsed.success) return { ok: false, reason: 'invalid-schema', message: describeIssue(parsed.error) };
-  const stripped = !settingsV1Strict.safeParse(migrated.doc).success;
-  if (version < CURRENT_VERSION) return { ok: true, profiles: parsed.data.profiles, migratedFrom: version, rewrite: true };
+  const stripped = !settingsV1Strict.safeParse(doc).success;
   return { ok: true, profiles: parsed.data.profiles, rewrite: stripped };
 }
 

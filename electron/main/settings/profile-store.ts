@@ -21,10 +21,5 @@ export function asProfileStore(
 
 /** One sentence for a log or a banner. */
 export function describeNotice(notice: SettingsNotice): string {
-  switch (notice.kind) {
-    case 'recovered-from-corrupt':
-      return notice.message;
-    case 'migrated':
-      return `The settings file was upgraded from version ${String(notice.from)} to ${String(notice.to)}.`;
-  }
+  return notice.message;
 }

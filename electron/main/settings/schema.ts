@@ -34,9 +34,6 @@ export const profileListStrict = z.array(z.strictObject(profileShape)).max(MAX_P
 export const settingsV1Loose = z.object({ version: z.literal(1), profiles: profileListLoose });
 export const settingsV1Strict = z.strictObject({ version: z.literal(1), profiles: profileListStrict });
 
-/** Version 0, from before the file was versioned: a bare array of URIs and names. */
-export const settingsV0 = z.array(z.object({ uri: z.string().min(1).max(4096), name: z.string().max(200) })).max(MAX_PROFILES);
-
 /** A short, one-line account of the first thing a schema disliked. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];

@@ -3,14 +3,12 @@
  * queue, so a load never moves aside a file a save is replacing, and concurrent saves
  * land in call order (the last one wins).
  */
-import { randomUUID } from 'node:crypto';
 import { access, readFile, rename } from 'node:fs/promises';
 import type { ConnectionProfile } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import { writeFileAtomic } from './atomic-write';
 import { decodeSettings, encodeSettings, type CorruptReason } from './codec';
 import { defaultProfiles } from './defaults';
-import { CURRENT_VERSION } from './schema';
 import { SerialQueue } from './serial-queue';
 
 /** Something the person should hear about the load, beyond the profiles themselves. */
@@ -21,8 +19,7 @@ export type SettingsNotice =
       readonly movedTo: string;
       readonly reason: CorruptReason;
       readonly message: string;
-    }
-  | { readonly kind: 'migrated'; readonly from: number; readonly to: number };
+    };
 
 export interface LoadResult {
   readonly profiles: ConnectionProfile[];
@@ -34,7 +31,6 @@ export interface LoadResult {
 export interface SettingsStoreOptions {
   /** The settings file (Electron's userData dir in the app; a temp dir in tests). */
   readonly file: string;
-  readonly newId?: () => string;
   readonly now?: () => Date;
 }
 
@@ -49,12 +45,10 @@ function describe(error: unknown): string {
 export class SettingsStore {
   readonly file: string;
   private readonly queue = new SerialQueue();
-  private readonly newId: () => string;
   private readonly now: () => Date;
 
   constructor(options: SettingsStoreOptions) {
     this.file = options.file;
-    this.newId = options.newId ?? randomUUID;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -78,21 +72,18 @@ export class SettingsStore {
       if (errorCode(error) === 'ENOENT') return { profiles: defaultProfiles(), firstRun: true };
       throw new AppFailure('settings', `cannot read the settings file ${this.file}`, describe(error));
     }
-    const decoded = decodeSettings(text, { newId: this.newId });
+    const decoded = decodeSettings(text);
     if (!decoded.ok) {
       const movedTo = await this.moveAside();
       const message = `The settings file could not be read (${decoded.message}); it was moved to ${movedTo} and the defaults were loaded.`;
       return { profiles: defaultProfiles(), firstRun: false, notice: { kind: 'recovered-from-corrupt', movedTo, reason: decoded.reason, message } };
     }
     if (decoded.rewrite) {
-      // A migrated or scrubbed file is written back at once, so an old format or a stray
-      // password does not linger on disk until the next change.
+      // A scrubbed file is written back at once, so a stray password does not linger on
+      // disk until the next change.
       // Best effort: the profiles loaded fine, and a read-only file must not stop the app.
       const encoded = encodeSettings(decoded.profiles);
       if (encoded.ok) await this.write(encoded.text).catch(() => undefined);
-    }
-    if (decoded.migratedFrom !== undefined) {
-      return { profiles: decoded.profiles, firstRun: false, notice: { kind: 'migrated', from: decoded.migratedFrom, to: CURRENT_VERSION } };
     }
     return { profiles: decoded.profiles, firstRun: false };
   }

@@ -2,7 +2,8 @@ import * as ContextMenu from '@radix-ui/react-context-menu';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useState } from 'react';
 import type { ConnectionView, DomainSummary } from '../../../shared/model';
-import { errorMessage } from '../../components/format';
+import { ErrorText, shownError } from '../../components/ErrorText';
+import type { AppError } from '../../../shared/errors';
 import { MenuEntries } from '../../components/menu-items';
 import { useNow } from '../../components/use-now';
 import { useStore } from '../../stores/store';
@@ -25,15 +26,16 @@ interface Props {
   readonly onActivate: (node: TreeNode) => void;
 }
 
-/** One connection in the tree: its state in words, how it travels, its menu, its domains. */
+/** One connection in the tree: its state in words, how it travels, its menu, its domains; marked when the admin manages it. */
 export function ConnectionItem({ view, domains, expanded, focusKey, register, onFocusNode, onToggle, onActivate }: Props): React.JSX.Element {
   const { profile, state } = view;
   const id = profile.id;
+  const managed = view.managed === true;
   const selected = useStore((s) => s.selectedConnectionId === id);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const now = useNow(state.kind === 'failed' && state.retryAt !== null);
   const label = describeState(state, now);
-  const report = (e: unknown): void => { setError(errorMessage(e)); };
+  const report = (e: unknown): void => { setError(shownError(e)); };
   const menu = connectionMenu(view, report);
   const shown = expanded ? domains.slice(0, TREE_DOMAIN_LIMIT) : [];
   const node: TreeNode = { kind: 'connection', key: id, connectionId: id, expanded, hasChildren: domains.length > 0 };
@@ -49,6 +51,7 @@ export function ConnectionItem({ view, domains, expanded, focusKey, register, on
       data-testid="connection-item"
       data-connection-id={id}
       data-state={state.kind}
+      data-managed={managed ? 'true' : undefined}
       onFocus={(e) => { if (e.target === e.currentTarget) onFocusNode(id); }}
     >
       <ContextMenu.Root>
@@ -59,6 +62,7 @@ export function ConnectionItem({ view, domains, expanded, focusKey, register, on
             </button>
             <button type="button" className="connection-select" tabIndex={-1} onClick={() => { onActivate(node); }} title={profile.uri}>
               <span className="connection-name" data-testid="connection-name">{profile.name}</span>
+              {managed && <span className="connection-managed" data-testid="connection-managed" title="Set by your administrator: it cannot be edited, renamed or removed">Managed</span>}
               <span className="connection-state" data-testid="connection-state">
                 <span className={`dot tone-${label.tone}`} aria-hidden="true" />
                 {label.text}
@@ -89,7 +93,7 @@ export function ConnectionItem({ view, domains, expanded, focusKey, register, on
           </ContextMenu.Content>
         </ContextMenu.Portal>
       </ContextMenu.Root>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && <ErrorText error={error} testId="connection-item-error" />}
       {shown.length > 0 && (
         <ul role="group" className="tree-domains">
           {shown.map((d) => {

@@ -78,7 +78,11 @@ export function ConnectionTree(): React.JSX.Element {
         break;
       case 'expand': setExpanded(command.connectionId, command.expanded); break;
       case 'activate': activate(command.node, views.find((v) => v.profile.id === command.node.connectionId)); break;
-      case 'remove': actions().openDialog({ kind: 'remove-connection', connectionId: command.connectionId }); break;
+      case 'remove':
+        // A managed connection cannot be removed (main refuses), so Delete does not offer it.
+        if (views.find((v) => v.profile.id === command.connectionId)?.managed === true) return;
+        actions().openDialog({ kind: 'remove-connection', connectionId: command.connectionId });
+        break;
     }
     e.preventDefault();
   };

@@ -13,10 +13,13 @@ export function isActive(view: ConnectionView): boolean {
 export function connectionMenu(view: ConnectionView, report: (error: unknown) => void): readonly MenuEntry[] {
   const { profile } = view;
   const id = profile.id;
+  const connectEntry: MenuEntry = isActive(view)
+    ? { kind: 'action', label: 'Disconnect', testId: 'menu-disconnect', run: () => { closeConnection(id).catch(report); } }
+    : { kind: 'action', label: 'Connect', testId: 'menu-connect', run: () => { startOpening(id); } };
+  // The admin's policy owns a managed profile: main refuses every change to it, so offer none.
+  if (view.managed === true) return [connectEntry];
   return [
-    isActive(view)
-      ? { kind: 'action', label: 'Disconnect', testId: 'menu-disconnect', run: () => { closeConnection(id).catch(report); } }
-      : { kind: 'action', label: 'Connect', testId: 'menu-connect', run: () => { startOpening(id); } },
+    connectEntry,
     { kind: 'action', label: 'Edit…', testId: 'menu-edit', run: () => { actions().openDialog({ kind: 'edit-connection', connectionId: id }); } },
     { kind: 'action', label: 'Rename…', testId: 'menu-rename', run: () => { actions().openDialog({ kind: 'rename-connection', connectionId: id }); } },
     { kind: 'separator', key: 'toggles' },

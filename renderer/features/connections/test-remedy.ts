@@ -9,6 +9,8 @@ export function testRemedy(kind: ErrorKind): string {
     case 'transport': return 'Check the host name and port, that the daemon listens there (libvirtd or virtproxyd, with TCP, TLS or SSH enabled), and that no firewall is in the way.';
     case 'timeout': return 'The host did not answer in time: check that it is up and reachable from here.';
     case 'auth': return 'Check the user name and the key, password or certificate this URI uses.';
+    case 'certificate': return 'The TLS certificates did not check out: the message names the file; fix it, or add no_verify=1 to skip verifying the server.';
+    case 'policy': return 'Your administrator\'s policy forbids this URI: use a managed connection, or ask them.';
     case 'host-key': return 'The SSH host key was not trusted: compare its fingerprint with the host\'s administrator, then test again and trust it.';
     case 'invalid-uri':
     case 'invalid-argument': return 'Correct the URI; the message says which part is wrong.';

@@ -15,8 +15,3 @@ export async function loadDomains(connectionId: string): Promise<void> {
     actions().setDomains(connectionId, failed(errorMessage(error)));
   }
 }
-
-/** For event handlers, which cannot await: the outcome lands in the store either way. */
-export function refreshDomains(connectionId: string): void {
-  void loadDomains(connectionId);
-}

@@ -1,4 +1,5 @@
 import type { ConnectionView as View } from '../../../shared/model';
+import { ErrorText } from '../../components/ErrorText';
 import { useNow } from '../../components/use-now';
 import { describeState, isUsable } from '../connections/state-label';
 import { startOpening } from '../connections/connection-commands';
@@ -38,7 +39,8 @@ export function ConnectionView({ view }: { readonly view: View }): React.JSX.Ele
               <span className={`dot tone-${label.tone}`} aria-hidden="true" />
               {label.text}
             </p>
-            {(state.kind === 'idle' || state.kind === 'closed' || state.kind === 'failed') && (
+            {state.kind === 'failed' && <ErrorText error={state.error} testId="connection-error" onRetry={() => { startOpening(id); }} />}
+            {(state.kind === 'idle' || state.kind === 'closed') && (
               <button type="button" className="primary" onClick={() => { startOpening(id); }}>Connect</button>
             )}
           </section>

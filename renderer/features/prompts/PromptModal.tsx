@@ -7,6 +7,7 @@ import { answerPrompt } from './answer-prompt';
 import { ConfirmCommandQuestion } from './ConfirmCommandQuestion';
 import { HostKeyQuestion } from './HostKeyQuestion';
 import { KeyboardInteractiveQuestion } from './KeyboardInteractiveQuestion';
+import { SaslCredentialsQuestion } from './SaslCredentialsQuestion';
 import { SecretQuestion } from './SecretQuestion';
 
 function title(prompt: Prompt): string {
@@ -16,6 +17,7 @@ function title(prompt: Prompt): string {
     case 'passphrase': return 'Key passphrase';
     case 'keyboard-interactive': return 'The server asks';
     case 'confirm-command': return 'Run a command?';
+    case 'sasl-credentials': return 'Log in to libvirtd';
   }
 }
 
@@ -48,6 +50,9 @@ function PromptBox({ prompt }: { readonly prompt: Prompt }): React.JSX.Element {
         <KeyboardInteractiveQuestion request={request} onSubmit={(values) => { void answerPrompt(prompt.id, { kind: 'responses', values }); }} onReject={reject} />
       )}
       {request.kind === 'confirm-command' && <ConfirmCommandQuestion request={request} onAccept={accept} onReject={reject} />}
+      {request.kind === 'sasl-credentials' && (
+        <SaslCredentialsQuestion request={request} onSubmit={(values) => { void answerPrompt(prompt.id, { kind: 'responses', values }); }} onReject={reject} />
+      )}
     </Modal>
   );
 }

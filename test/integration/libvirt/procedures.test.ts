@@ -14,8 +14,10 @@ describe.each(['unix', 'tcp'] as const)('every procedure over %s against test://
     await conn.close();
   });
 
-  it('negotiates keepalive, event and close callbacks', () => {
-    expect(conn.features).toEqual({ keepalive: true, eventCallback: true, closeCallback: true });
+  it('negotiates keepalive, event and close callbacks', async () => {
+    expect(conn.features.keepalive).toBe(true);
+    expect(await conn.features.eventCallback).toBe(true);
+    expect(await conn.features.closeCallback).toBe(true);
   });
 
   it('reads host info', async () => {
@@ -110,6 +112,21 @@ describe.each(['unix', 'tcp'] as const)('every procedure over %s against test://
     const pool = pools.find((p) => p.name === 'default-pool');
     expect(pool).toMatchObject({ state: 'running' });
     expect(pool?.capacityBytes).toBeGreaterThan(0n);
+  });
+
+  it('answers the procedures the app does not call (yet) as the table declares them', async () => {
+    const net = await conn.lookupNetworkByName('default');
+    expect((await conn.rpc.call('networkLookupByUuid', { uuid: net.uuid })).net).toEqual(net);
+    const { callbackID } = await conn.rpc.call('connectNetworkEventRegisterAny', { eventID: 0, net: null });
+    await conn.rpc.call('connectNetworkEventDeregisterAny', { callbackID });
+    const { pool } = await conn.rpc.call('storagePoolLookupByName', { name: 'default-pool' });
+    expect(pool.name).toBe('default-pool');
+    expect((await conn.rpc.call('storagePoolGetXmlDesc', { pool, flags: 0 })).xml).toMatch(/<pool/);
+    expect((await conn.rpc.call('storagePoolGetAutostart', { pool })).autostart).toEqual(expect.any(Number));
+    expect((await conn.rpc.call('storagePoolIsActive', { pool })).active).toBe(1);
+    // The connection registered its close callback at open: take it away, and give it back.
+    await conn.rpc.call('connectUnregisterCloseCallback');
+    await conn.rpc.call('connectRegisterCloseCallback');
   });
 
   it('reads all-domain stats in one call', async () => {

@@ -58,9 +58,9 @@ describe('main-process handlers on a real libvirtd', () => {
     const [test] = (await call('domains.list', id)).filter((d) => d.name === 'test');
     if (!test) throw new Error('no domain "test"');
     await call('domains.action', id, test.uuid, 'suspend');
-    await sink.next('domain.event', (e) => e.uuid === test.uuid && e.event === 'suspended');
+    await sink.next('domain.changed', (e) => e.connectionId === id && e.domain.uuid === test.uuid && e.domain.state === 'paused');
     await call('domains.action', id, test.uuid, 'resume');
-    await sink.next('domain.event', (e) => e.uuid === test.uuid && e.event === 'resumed');
+    await sink.next('domain.changed', (e) => e.connectionId === id && e.domain.uuid === test.uuid && e.domain.state === 'running');
     // Starting a running domain: the test driver's INTERNAL_ERROR (1), passed on with its code.
     const again = await services?.dispatch('domains.action', [id, test.uuid, 'start']);
     expect(again).toMatchObject({ ok: false, error: { kind: 'libvirt', code: 1, message: expect.stringContaining("Domain 'test' is already running") as unknown } });

@@ -58,7 +58,11 @@ describe('prompts from a transport', () => {
     const result = await opening;
     expect(result).toMatchObject({
       ok: false,
-      error: { kind: 'transport', message: expect.stringContaining(`${harness.sshd.hostKeyFingerprint} is not in`) as unknown },
+      error: {
+        kind: 'host-key',
+        message: expect.stringContaining(`${harness.sshd.hostKeyFingerprint} is not in`) as unknown,
+        hostKey: { reason: 'unknown', fingerprint: harness.sshd.hostKeyFingerprint, knownHostsFile: join(harness.root, 'reject-known_hosts'), line: null },
+      },
     });
     expect(sink.of('connection.state').at(-1)?.state.kind).toBe('failed');
   });

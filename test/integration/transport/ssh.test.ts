@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openUri, type OpenUriOptions } from '../../../electron/libvirt/connect';
-import { TransportError, type HostKeyPrompt, type Prompts } from '../../../electron/libvirt';
+import { HostKeyError, type HostKeyPrompt, type Prompts } from '../../../electron/libvirt';
 import { run, waitFor } from '../../helpers/process';
 import { startSshAgent } from '../../helpers/ssh-agent';
 import { startSshd, stopSshd, type TestSshd } from '../../helpers/sshd';
@@ -92,6 +92,7 @@ describe('ssh transports: authentication', () => {
       connectTimeoutMs: 40_000,
     });
     await expect(opening).rejects.toThrow(/authentication as virtdeck-test failed \(tried password, password, password\)/);
+    await expect(opening).rejects.toMatchObject({ kind: 'auth', failure: { kind: 'ssh-rejected', user: 'virtdeck-test', tried: ['password', 'password', 'password'] } });
     expect(attempts).toBe(3);
   });
 
@@ -154,7 +155,7 @@ describe('ssh transports: host keys', () => {
 
   it('refuses an unknown host key when there is no prompt', async () => {
     const knownHosts = await freshKnownHosts('');
-    await expect(openUri(uri({ keyfile: sshd.userKey, known_hosts: knownHosts, sshauth: 'privkey' }), options())).rejects.toMatchObject({ code: 'EHOSTKEY_UNKNOWN' });
+    await expect(openUri(uri({ keyfile: sshd.userKey, known_hosts: knownHosts, sshauth: 'privkey' }), options())).rejects.toMatchObject({ kind: 'host-key', refusal: { reason: 'unknown', knownHostsFile: knownHosts } });
   });
 
   it('refuses a changed host key with a clear error, without asking', async () => {
@@ -162,7 +163,8 @@ describe('ssh transports: host keys', () => {
     const knownHosts = await freshKnownHosts(`[127.0.0.1]:${sshd.port} ssh-ed25519 ${impostor.toString('base64')}\n`);
     let asked = false;
     const opening = openUri(uri({ keyfile: sshd.userKey, known_hosts: knownHosts, sshauth: 'privkey' }), options({ hostKey: () => { asked = true; return Promise.resolve(true); } }));
-    await expect(opening).rejects.toBeInstanceOf(TransportError);
+    await expect(opening).rejects.toBeInstanceOf(HostKeyError);
+    await expect(opening).rejects.toMatchObject({ refusal: { reason: 'changed', knownHostsFile: knownHosts, line: 1 } });
     await expect(opening).rejects.toThrow(/host key has CHANGED/);
     expect(asked).toBe(false);
   });
@@ -190,6 +192,54 @@ describe('ssh transports: host keys', () => {
     const conn = await openUri(uri({ keyfile: sshd.userKey, known_hosts: await freshKnownHosts(''), sshauth: 'privkey', known_hosts_verify: 'ignore' }), options());
     expect(conn.transport).toMatchObject({ hostKey: 'unchecked' });
     await conn.close();
+  });
+});
+
+describe('ssh transports: one session per host and user', () => {
+  const keyed = (params: Record<string, string> = {}, transport = 'ssh'): string =>
+    uri({ keyfile: sshd.userKey, known_hosts: sshd.knownHosts, sshauth: 'privkey', ...params }, sshd.user, transport);
+
+  it('runs two URIs to the same user@host:port on one session, each on its own channel, until the last one closes', async () => {
+    const first = await openUri(keyed({}, 'libssh'), options());
+    const second = await openUri(keyed({}, 'ssh'), options());
+    try {
+      expect(await sessionsToSshd()).toBe(1);
+      expect(first.transport).toMatchObject({ kind: 'ssh', fingerprint: sshd.hostKeyFingerprint });
+      expect(second.transport).toMatchObject({ kind: 'ssh', fingerprint: sshd.hostKeyFingerprint });
+      await first.close();
+      // The other channel keeps the session, and its connection keeps working.
+      expect((await second.hostInfo()).uri).toBe('test:///default');
+      expect(await sessionsToSshd()).toBe(1);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+    await waitFor('the shared SSH session to end with its last connection', async () => (await sessionsToSshd()) === 0, 5000);
+  });
+
+  it('shares the session between opens that race, and keeps a URI checked against another known_hosts apart', async () => {
+    const [a, b] = await Promise.all([openUri(keyed(), options()), openUri(keyed(), options())]);
+    const apart = await openUri(keyed({ known_hosts: await freshKnownHosts() }), options());
+    try {
+      expect(await sessionsToSshd()).toBe(2);
+      const infos = await Promise.all([a, b, apart].map((conn) => conn.hostInfo()));
+      expect(infos.map((info) => info.uri)).toEqual(['test:///default', 'test:///default', 'test:///default']);
+    } finally {
+      await Promise.all([a.close(), b.close(), apart.close()]);
+    }
+    await waitFor('both SSH sessions to end', async () => (await sessionsToSshd()) === 0, 5000);
+  });
+
+  it("opens a second session when the first has as many channels as sshd's MaxSessions allows", async () => {
+    const conns = await Promise.all(Array.from({ length: 11 }, () => openUri(keyed(), options())));
+    try {
+      expect(await sessionsToSshd()).toBe(2);
+      const infos = await Promise.all(conns.map((conn) => conn.hostInfo()));
+      expect(new Set(infos.map((info) => info.uri))).toEqual(new Set(['test:///default']));
+    } finally {
+      await Promise.all(conns.map((conn) => conn.close()));
+    }
+    await waitFor('every SSH session to end', async () => (await sessionsToSshd()) === 0, 5000);
   });
 });
 

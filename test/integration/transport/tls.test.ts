@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { openUri } from '../../../electron/libvirt/connect';
-import { isUnverified, TransportError } from '../../../electron/libvirt';
+import { CertificateError, isUnverified } from '../../../electron/libvirt';
 import { startSilentServer, startTcpRelay } from '../../helpers/tcp-relay';
 import { expectSameHostInfoAsVirsh } from './same-as-virsh';
 
@@ -36,7 +37,8 @@ describe('tls transport', () => {
 
   it('refuses a server whose certificate the CA did not sign', async () => {
     const opening = openUri(`test+tls://127.0.0.1:${port}/default?pkipath=${harness.pki.wrongCaPkiPath}`);
-    await expect(opening).rejects.toBeInstanceOf(TransportError);
+    await expect(opening).rejects.toBeInstanceOf(CertificateError);
+    await expect(opening).rejects.toMatchObject({ refusal: { reason: 'untrusted-server', caFile: join(harness.pki.wrongCaPkiPath, 'cacert.pem') } });
     await expect(opening).rejects.toThrow(/not signed by the CA/);
   });
 
@@ -46,6 +48,7 @@ describe('tls transport', () => {
     try {
       const opening = openUri(`test+tls://127.0.0.2:${relay.port}/default?pkipath=${harness.pki.clientPkiPath}`);
       await expect(opening).rejects.toThrow(/does not match the host name/);
+      await expect(opening).rejects.toMatchObject({ kind: 'certificate', refusal: { reason: 'name-mismatch', host: '127.0.0.2' } });
     } finally {
       await relay.close();
     }
@@ -69,7 +72,8 @@ describe('tls transport', () => {
 
   it('is refused by the daemon when our client certificate is from another CA, even with no_verify=1', async () => {
     const opening = openUri(`test+tls://127.0.0.1:${port}/default?pkipath=${harness.pki.wrongCaPkiPath}&no_verify=1`);
-    await expect(opening).rejects.toBeInstanceOf(Error);
+    await expect(opening).rejects.toBeInstanceOf(CertificateError);
+    await expect(opening).rejects.toMatchObject({ refusal: { reason: 'client-refused', clientCertFile: join(harness.pki.wrongCaPkiPath, 'clientcert.pem') } });
   });
 
   it('gives up on a silent TLS server within the connect timeout, naming host and port', async () => {

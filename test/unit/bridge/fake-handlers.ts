@@ -26,6 +26,7 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'stats.subscribe': unsupported,
     'stats.unsubscribe': unsupported,
     'prompts.answer': unsupported,
+    'prompts.list': () => Promise.resolve([]),
   };
 }
 

@@ -3,7 +3,7 @@
  * directory and HOME, so there is no socket it could reach even by mistake; the embedded
  * test driver answers in-process.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,13 @@ describe('virtdeck-cli on the embedded default host', () => {
     const result = await runCli(['list'], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ 1 +test +running$/m);
+  });
+
+  it("prints its version, the package's, for --version and -V", async () => {
+    const { version } = JSON.parse(await readFile(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const result = await runCli([flag], env);
+      expect(result).toEqual({ code: 0, stdout: `virtdeck-cli ${version}\n`, stderr: '' });
+    }
   });
 });

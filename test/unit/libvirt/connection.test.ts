@@ -23,7 +23,8 @@ const numberOf = (name: ProcedureName): number => procedures[name].number;
  * may pipeline what does not depend on an earlier answer, so each round is read whole
  * before any of it is answered.
  */
-async function answerHandshake(features: { keepalive: boolean; events: boolean }): Promise<Packet[][]> {
+/** Answers the next `size` packets as a daemon with these features would. */
+async function answerRound(features: { keepalive: boolean; events: boolean }, size: number): Promise<Packet[]> {
   const supported = (p: Packet): number => {
     const { feature } = decode(procedures.connectSupportsFeature.args, p.payload);
     if (feature === 10) return features.keepalive ? 1 : 0;
@@ -45,41 +46,54 @@ async function answerHandshake(features: { keepalive: boolean; events: boolean }
         daemon.reply(p);
     }
   };
-  const rounds: Packet[][] = [];
-  for (const size of [3, 3]) {
-    const round = await daemon.next(size);
-    round.forEach(answer);
-    rounds.push(round);
-  }
-  return rounds;
+  const round = await daemon.next(size);
+  round.forEach(answer);
+  return round;
+}
+
+/** Both rounds of the opening: the open itself, then the probes sent beside the first calls. */
+async function answerHandshake(features: { keepalive: boolean; events: boolean }): Promise<Packet[][]> {
+  return [await answerRound(features, 3), await answerRound(features, 3)];
 }
 
 describe('handshake', () => {
-  it('asks auth list and keepalive and opens the name together, then probes event features: two round trips', async () => {
+  it('opens in one round trip (auth list, keepalive probe and open together), then probes event features without waiting', async () => {
     daemon = await startFakeDaemon();
     const opening = openOverStream(daemon.clientSide, 'test:///default', { keepalive: false });
-    const rounds = await answerHandshake({ keepalive: true, events: true });
+    const features = { keepalive: true, events: true };
+    const first = await answerRound(features, 3);
+    // Open before the daemon answered anything more: the probes are not waited for.
     const conn = await opening;
+    const rounds = [first, await answerRound(features, 3)];
+    expect(await conn.features.eventCallback).toBe(true);
+    expect(await conn.features.closeCallback).toBe(false);
     expect(rounds.map((round) => round.map((p) => p.header.procedure))).toEqual([[66, 60, 1], [60, 60, 360]]);
     const seen = rounds.flat();
-    const features = seen.filter((p) => p.header.procedure === 60).map((p) => decode(procedures.connectSupportsFeature.args, p.payload).feature);
-    expect(features).toEqual([10, 14, 15]);
+    const probed = seen.filter((p) => p.header.procedure === 60).map((p) => decode(procedures.connectSupportsFeature.args, p.payload).feature);
+    expect(probed).toEqual([10, 14, 15]);
     const openArgs = seen[2];
     expect(openArgs && decode(procedures.connectOpen.args, openArgs.payload)).toEqual({ name: 'test:///default', flags: 0 });
-    expect(conn.features).toEqual({ keepalive: true, eventCallback: true, closeCallback: false });
+    expect(conn.features.keepalive).toBe(true);
     conn.rpc.close();
   });
 
-  it('refuses a daemon that demands SASL with a clear auth error and closes the stream', async () => {
+  it('asks a SASL daemon for its mechanisms after the auth list, and names GSSAPI as unsupported, closing the stream', async () => {
     daemon = await startFakeDaemon();
     const opening = openOverStream(daemon.clientSide, 'qemu:///system');
-    const [auth, keepalive] = await daemon.next(2);
-    if (auth === undefined || keepalive === undefined) throw new Error('no packet');
+    const [auth, keepalive, open] = await daemon.next(3);
+    if (auth === undefined || keepalive === undefined || open === undefined) throw new Error('no packet');
     daemon.reply(auth, encode(procedures.authList.ret, { types: [1] }));
-    daemon.reply(keepalive, encode(procedures.connectSupportsFeature.ret, { supported: 1 }));
+    // Before authentication libvirtd refuses everything else (VIR_ERR_RPC 39) and keeps the connection.
+    daemon.replyError(keepalive, 39, 'authentication required');
+    daemon.replyError(open, 39, 'authentication required');
+    const [init] = await daemon.next(1);
+    if (init === undefined) throw new Error('no packet');
+    expect(init.header.procedure).toBe(67);
+    daemon.reply(init, encode(procedures.authSaslInit.ret, { mechlist: 'GSSAPI' }));
     const error: unknown = await opening.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect(String(error)).toMatch(/unsupported auth: the daemon requires sasl/);
+    expect(error instanceof AuthError && error.failure).toEqual({ kind: 'sasl-no-mechanism', offered: ['GSSAPI'] });
+    expect(String(error)).toMatch(/GSSAPI \(Kerberos\) is not supported by this client/);
     expect(daemon.clientSide.destroyed || daemon.clientSide.writableEnded).toBe(true);
   });
 });

@@ -71,6 +71,34 @@ describe('dispatch validates every argument', () => {
       }),
       { numRuns: 400 },
     );
-    expect(store.saved.every((p) => !('password' in p))).toBe(true);
+  });
+
+  it('stores no password, however a valid profile arrives with one added', async () => {
+    const profile = fc.record({
+      uri: fc.constantFrom('test:///default', 'qemu+ssh://root@kvm1.example.org/system', 'qemu+tls://h.example.org/system?no_verify=1', 'qemu:///session'),
+      name: fc.string({ maxLength: 40 }),
+      autoconnect: fc.boolean(),
+      reconnect: fc.boolean(),
+    });
+    const secret = fc.string({ minLength: 6, maxLength: 30 }).map((s) => `pw:${s}`);
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(profile, secret, fc.boolean(), async (input, password, viaUpdate) => {
+        // The generator makes inputs the schema accepts: without the password, they are stored.
+        const added = await services.dispatch('connections.add', [input]);
+        fc.pre(added.ok);
+        accepted += 1;
+        const id = (added.value as { id: string }).id;
+        const withPassword = viaUpdate
+          ? await services.dispatch('connections.update', [id, { name: input.name, password }])
+          : await services.dispatch('connections.add', [{ ...input, password }]);
+        expect(withPassword).toMatchObject({ ok: false, error: { kind: 'invalid-argument' } });
+        expect(JSON.stringify(store.saved)).not.toContain(password);
+        expect(store.saved.every((p) => !('password' in p))).toBe(true);
+        await services.dispatch('connections.remove', [id]);
+      }),
+      { numRuns: 100 },
+    );
+    expect(accepted).toBeGreaterThanOrEqual(90);
   });
 });

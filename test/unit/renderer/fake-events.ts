@@ -9,7 +9,8 @@ export class FakeEvents {
   readonly api: VirtdeckApi['events'] = {
     'connections.changed': (l) => this.add('connections.changed', l),
     'connection.state': (l) => this.add('connection.state', l),
-    'domain.event': (l) => this.add('domain.event', l),
+    'domain.changed': (l) => this.add('domain.changed', l),
+    'domain.removed': (l) => this.add('domain.removed', l),
     'stats.tick': (l) => this.add('stats.tick', l),
     'prompt.request': (l) => this.add('prompt.request', l),
     'prompt.cancel': (l) => this.add('prompt.cancel', l),

@@ -23,8 +23,4 @@ describe('asProfileStore', () => {
     expect(await store.load()).toEqual([]);
     expect(notices).toHaveLength(1);
   });
-
-  it('describes a migration in one sentence', () => {
-    expect(describeNotice({ kind: 'migrated', from: 0, to: 1 })).toBe('The settings file was upgraded from version 0 to 1.');
-  });
 });

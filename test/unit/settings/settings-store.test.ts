@@ -160,27 +160,10 @@ describe('SettingsStore', () => {
     await expect(store.load()).rejects.toMatchObject({ error: { kind: 'settings' } });
   });
 
-  describe('migration', () => {
-    it('lifts a version-0 bare array to version 1, assigns ids and rewrites the file', async () => {
-      await writeFile(file, JSON.stringify([{ uri: 'qemu:///system', name: 'Local' }, { uri: 'qemu+ssh://root@box/system', name: 'Box', password: 'old-secret' }]));
-      let n = 0;
-      const store = new SettingsStore({ file, newId: () => `m${String(++n)}` });
-      const result = await store.load();
-      const expected = [
-        { id: 'm1', uri: 'qemu:///system', name: 'Local', autoconnect: false, reconnect: true },
-        { id: 'm2', uri: 'qemu+ssh://root@box/system', name: 'Box', autoconnect: false, reconnect: true },
-      ];
-      expect(result).toEqual({ profiles: expected, firstRun: false, notice: { kind: 'migrated', from: 0, to: 1 } });
-      expect(await onDisk()).toEqual({ version: 1, profiles: expected });
-      expect(await readFile(file, 'utf8')).not.toContain('old-secret');
-      // Migrated once: the next load reads version 1 and keeps the same ids.
-      expect(await store.load()).toEqual({ profiles: expected, firstRun: false });
-    });
-
-    it('treats a version-0 file that is not a list of URIs as corrupt', async () => {
-      await writeFile(file, JSON.stringify([{ name: 'no uri' }]));
-      const result = await new SettingsStore({ file }).load();
-      expect(result.notice).toMatchObject({ kind: 'recovered-from-corrupt', reason: 'invalid-schema' });
-    });
+  it('treats a bare array (a format that never shipped) as corrupt, and keeps nothing of it', async () => {
+    await writeFile(file, JSON.stringify([{ uri: 'qemu:///system', name: 'Local', password: 'old-secret' }]));
+    const result = await new SettingsStore({ file }).load();
+    expect(result.notice).toMatchObject({ kind: 'recovered-from-corrupt', reason: 'invalid-schema' });
+    expect(JSON.stringify(result.profiles)).not.toContain('old-secret');
   });
 });

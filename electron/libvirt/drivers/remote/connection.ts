@@ -2,6 +2,7 @@
  * A libvirt connection at the level of the vir* API: host, domains, networks, storage
  * pools, statistics and events, over an RpcClient that has completed the handshake.
  */
+import type { Duplex } from 'node:stream';
 import type { ConnectionClosedError } from '../../errors';
 import type { TransportInfo } from '../../transport/info';
 import type { AllDomainStatsOptions, Connection } from '../../driver/api';
@@ -40,6 +41,8 @@ export class RemoteConnection implements Connection {
     readonly features: ServerFeatures,
     onListenerError: (error: unknown) => void = () => undefined,
     readonly transport?: TransportInfo,
+    /** The byte stream under `rpc`, so that close() can wait until it is gone. */
+    private readonly stream?: Duplex,
   ) {
     this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
     rpc.onMessage(({ header, payload }) => {
@@ -214,14 +217,22 @@ export class RemoteConnection implements Connection {
     return this.rpc.closed === null;
   }
 
-  /** CONNECT_CLOSE, then the transport; a daemon that does not answer does not hold us up. */
+  /**
+   * CONNECT_CLOSE leaves with the end of the stream, and its reply is not waited for: the
+   * daemon frees everything of ours when the stream ends, so waiting would only add a round
+   * trip. Resolves once the stream and what it owns (a socket, an SSH channel's lease on
+   * its session) are released, so a connection opened right after never meets them.
+   */
   async close(): Promise<void> {
     if (this.rpc.closed !== null) return;
-    try {
-      await this.rpc.call('connectClose', undefined, { timeoutMs: CLOSE_TIMEOUT_MS });
-    } catch {
-      // Closing anyway: the daemon frees everything of ours when the socket goes.
-    }
+    this.rpc.call('connectClose').catch(() => undefined);
     this.rpc.close();
+    const stream = this.stream;
+    if (stream === undefined || stream.destroyed) return;
+    await new Promise<void>((resolve) => {
+      // A stream whose end cannot be flushed (a peer that stopped reading) is destroyed.
+      const timer = setTimeout(() => { stream.destroy(); }, CLOSE_TIMEOUT_MS);
+      stream.once('close', () => { clearTimeout(timer); resolve(); });
+    });
   }
 }

@@ -28,7 +28,8 @@ export class DomainEventHub {
 
   constructor(
     private readonly rpc: RpcClient,
-    private readonly eventCallbackSupported: boolean,
+    /** The daemon's answer to the REMOTE_EVENT_CALLBACK probe, which open() does not wait for. */
+    private readonly eventCallbackSupported: Promise<boolean>,
     /** Listener failures must not break the connection; they are reported here. */
     private readonly onListenerError: (error: unknown) => void,
   ) {
@@ -36,7 +37,7 @@ export class DomainEventHub {
   }
 
   async onLifecycle(listener: Listener): Promise<Unsubscribe> {
-    if (!this.eventCallbackSupported) {
+    if (!(await this.eventCallbackSupported)) {
       throw new LibvirtError(
         ErrorCode.NO_SUPPORT,
         0,

@@ -2,11 +2,14 @@
  * The remote driver's opening sequence: auth list, keepalive probe, CONNECT_OPEN with
  * the daemon-side name, then probes for the features later calls depend on.
  */
+import { authenticatePolkit } from '../../auth/polkit';
+import { authenticateSasl, type SaslContext } from '../../auth/sasl';
 import { AuthError, LibvirtError } from '../../errors';
 import { AuthType, Feature } from '../../protocol/constants';
 import { ErrorCode } from '../../protocol/error-codes';
 import type { RpcClient } from '../../rpc/client';
 import { DEFAULT_KEEPALIVE } from '../../rpc/keepalive';
+import type { TransportInfo } from '../../transport/info';
 import { connectOpenFlags } from '../../transport/sockets';
 import type { ConnectionOptions } from './options';
 
@@ -14,46 +17,94 @@ const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface ServerFeatures {
   readonly keepalive: boolean;
-  readonly eventCallback: boolean;
-  readonly closeCallback: boolean;
+  /** Settle after open() returns: asked beside the first calls rather than before them. */
+  readonly eventCallback: Promise<boolean>;
+  readonly closeCallback: Promise<boolean>;
 }
 
 const authNames: Record<number, string> = { [AuthType.SASL]: 'sasl', [AuthType.POLKIT]: 'polkit' };
 
-export async function handshake(rpc: RpcClient, name: string, options: ConnectionOptions): Promise<ServerFeatures> {
+type AuthMethod = 'none' | 'sasl' | 'polkit';
+
+/** The first of the daemon's auth types this client speaks, in the daemon's order, as libvirt picks. */
+function authMethod(types: readonly number[]): AuthMethod {
+  if (types.length === 0 || types.includes(AuthType.NONE)) return 'none';
+  for (const type of types) {
+    if (type === AuthType.POLKIT) return 'polkit';
+    if (type === AuthType.SASL) return 'sasl';
+  }
+  const offered = types.map((t) => authNames[t] ?? `type ${t}`).join(', ');
+  throw new AuthError({ kind: 'unsupported-auth-type', offered: types }, `unsupported auth: the daemon requires ${offered}, which this client does not speak`);
+}
+
+/** Channels where what SASL sends is not seen on the network (the daemon trusts unix and TLS too). */
+function isConfidential(transport: TransportInfo | undefined): boolean {
+  if (transport === undefined) return false;
+  switch (transport.kind) {
+    case 'unix':
+    case 'tls':
+    case 'ssh':
+      return true;
+    case 'tcp':
+    case 'ext':
+      return false;
+  }
+}
+
+export async function handshake(
+  rpc: RpcClient,
+  name: string,
+  options: ConnectionOptions & { readonly transport?: TransportInfo },
+): Promise<ServerFeatures> {
   const call = { timeoutMs: options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS };
   const supports = async (feature: number): Promise<boolean> =>
     (await rpc.call('connectSupportsFeature', { feature }, call)).supported !== 0;
 
   // Each step waits only for what it depends on; independent calls share a round trip,
-  // so opening costs two round trips instead of six. The open goes out beside the auth
-  // list: with auth "none" the daemon accepts it at once, and with any other auth it is
-  // refused and we give up anyway, since this client speaks only "none" for now.
+  // so opening costs one round trip instead of six (with auth none). The open goes out beside the auth
+  // list: with auth "none" the daemon accepts it at once; with SASL or polkit it refuses it
+  // ("authentication required") and keeps the connection, and the open is sent again after
+  // authenticating.
   // Asking about keepalive is what makes the daemon start its own keepalive towards us.
   const authList = rpc.call('authList', undefined, call);
-  const keepaliveProbe = supports(Feature.PROGRAM_KEEPALIVE);
-  // Settled at once, so a refusal that the auth list is about to explain is never unhandled.
-  const openOutcome = rpc
-    .call('connectOpen', { name, flags: connectOpenFlags(options.readOnly === true) }, call)
-    .then(() => null, (error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-  const [{ types }, keepalive] = await Promise.all([authList, keepaliveProbe]);
-  if (types.length > 0 && !types.includes(AuthType.NONE)) {
-    const offered = types.map((t) => authNames[t] ?? `type ${t}`).join(', ');
-    throw new AuthError(types, `unsupported auth: the daemon requires ${offered}; this client speaks only "none" for now`);
+  // Before authentication the daemon refuses everything but the auth calls; with auth
+  // "none" these two are answered at once, otherwise they are sent again afterwards.
+  // Both settle at once, so a refusal that the auth list is about to explain is never unhandled.
+  const keepaliveProbe = settled(supports(Feature.PROGRAM_KEEPALIVE));
+  const openOutcome = settled(rpc.call('connectOpen', { name, flags: connectOpenFlags(options.readOnly === true) }, call));
+  const { types } = await authList;
+  const method = authMethod(types);
+  const readOnly = options.readOnly === true;
+  switch (method) {
+    case 'none':
+      break;
+    case 'polkit':
+      await Promise.all([keepaliveProbe, openOutcome]);
+      await authenticatePolkit(rpc, call, readOnly);
+      break;
+    case 'sasl':
+      await Promise.all([keepaliveProbe, openOutcome]);
+      await authenticateSasl(rpc, saslContext(options), call);
+      break;
   }
-  if (keepalive && options.keepalive !== false) rpc.startKeepalive(options.keepalive ?? DEFAULT_KEEPALIVE);
-  const openError = await openOutcome;
-  if (openError !== null) throw openError;
+  const [keepalive, opened] = method === 'none'
+    ? await Promise.all([keepaliveProbe, openOutcome])
+    : await Promise.all([
+      settled(supports(Feature.PROGRAM_KEEPALIVE)),
+      settled(rpc.call('connectOpen', { name, flags: connectOpenFlags(readOnly) }, call)),
+    ]);
+  if (!keepalive.ok) throw keepalive.error;
+  if (!opened.ok) throw opened.error;
+  if (keepalive.value && options.keepalive !== false) rpc.startKeepalive(options.keepalive ?? DEFAULT_KEEPALIVE);
 
-  // The close callback is registered speculatively, beside the probe that says whether
-  // the daemon has it; without the feature its refusal means nothing.
-  const [eventCallback, closeCallback, registration] = await Promise.all([
-    supports(Feature.REMOTE_EVENT_CALLBACK),
-    supports(Feature.REMOTE_CLOSE_CALLBACK),
-    registerCloseCallback(rpc, call),
-  ]);
-  if (closeCallback && registration !== null) throw registration;
-  return { keepalive, eventCallback, closeCallback };
+  // Nothing later calls depend on needs an answer before open() returns: the probes and
+  // the close callback's registration go out now, beside the caller's first calls, so
+  // opening costs one round trip. The registration is speculative; a daemon without the
+  // feature refuses it, which changes nothing.
+  const eventCallback = supports(Feature.REMOTE_EVENT_CALLBACK).catch(() => false);
+  const closeCallback = supports(Feature.REMOTE_CLOSE_CALLBACK).catch(() => false);
+  registerCloseCallback(rpc, call).catch(() => null);
+  return { keepalive: keepalive.value, eventCallback, closeCallback };
 }
 
 /**
@@ -68,4 +119,26 @@ async function registerCloseCallback(rpc: RpcClient, call: { timeoutMs: number }
     if (error instanceof LibvirtError && error.code === ErrorCode.NO_SUPPORT) return null;
     return error instanceof Error ? error : new Error(String(error));
   }
+}
+
+type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
+
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
+  );
+}
+
+function saslContext(options: ConnectionOptions & { readonly transport?: TransportInfo }): SaslContext {
+  const auth = options.auth;
+  return {
+    host: auth?.host ?? 'localhost',
+    ...(auth?.uriUser === undefined ? {} : { uriUser: auth.uriUser }),
+    ...(auth?.authFile === undefined ? {} : { authFile: auth.authFile }),
+    ...(auth?.environment === undefined ? {} : { environment: auth.environment }),
+    ...(auth?.onWarning === undefined ? {} : { onWarning: auth.onWarning }),
+    ...(options.prompts === undefined ? {} : { prompts: options.prompts }),
+    confidential: isConfidential(options.transport),
+  };
 }

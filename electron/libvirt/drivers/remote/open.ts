@@ -18,7 +18,7 @@ export async function openOverStream(
   const rpc = new RpcClient(stream, options.callTimeoutMs === undefined ? {} : { defaultTimeoutMs: options.callTimeoutMs });
   try {
     const features = await handshake(rpc, name, options);
-    return new RemoteConnection(rpc, features, undefined, options.transport);
+    return new RemoteConnection(rpc, features, undefined, options.transport, stream);
   } catch (error) {
     rpc.close();
     throw error;

@@ -1,6 +1,7 @@
 /**
- * The exec channel that carries the protocol, owning the SSH sessions under it: destroying
- * the stream closes the channel and ends every hop's session. When the remote command dies
+ * The exec channel that carries the protocol, holding a lease on the SSH session under it:
+ * destroying the stream closes the channel and releases the lease (the session ends with
+ * its last channel, see session-pool.ts). When the remote command dies
  * (no such socket, no nc), its exit status and the end of its stderr become the error.
  */
 import { Duplex } from 'node:stream';
@@ -12,12 +13,15 @@ const STDERR_TAIL_CHARS = 2048;
 export class SshChannelStream extends Duplex {
   private stderrTail = '';
   private exitStatus: { code: number | null; signal: string | undefined } | undefined;
+  private readonly onSessionError = (error: Error): void => { this.destroy(new TransportError(this.label, 'ESSH', error.message)); };
+  private readonly onSessionClose = (): void => { this.destroy(); };
 
   constructor(
     private readonly channel: ClientChannel,
-    /** Innermost session last; all are ended when the stream goes. */
+    /** Innermost session last; shared with other channels, so only watched here. */
     private readonly sessions: readonly Client[],
     private readonly label: string,
+    private readonly release: () => void,
   ) {
     super();
     channel.on('data', (chunk: Buffer) => {
@@ -42,8 +46,8 @@ export class SshChannelStream extends Duplex {
       this.destroy(new TransportError(label, 'EREMOTE', `the remote command ${how}${stderr === '' ? '' : `: ${stderr}`}`));
     });
     for (const session of sessions) {
-      session.on('error', (error: Error) => { this.destroy(new TransportError(label, 'ESSH', error.message)); });
-      session.once('close', () => { this.destroy(); });
+      session.on('error', this.onSessionError);
+      session.once('close', this.onSessionClose);
     }
   }
 
@@ -65,7 +69,11 @@ export class SshChannelStream extends Duplex {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     this.channel.destroy();
-    for (const session of [...this.sessions].reverse()) session.end();
+    for (const session of this.sessions) {
+      session.off('error', this.onSessionError);
+      session.off('close', this.onSessionClose);
+    }
+    this.release();
     callback(error);
   }
 }

@@ -5,7 +5,7 @@
  * is trusted and filed (auto), or is not checked at all (ignore).
  */
 import type { KnownHostsVerify } from '../../../../shared/uri';
-import { TransportError } from '../../errors';
+import { HostKeyError } from '../../errors';
 import type { Prompts } from '../prompts';
 import { keyTypeOf, sha256Fingerprint } from './host-key';
 import { appendKnownHost, readKnownHosts, verifyHostKey } from './known-hosts';
@@ -29,7 +29,6 @@ export interface HostKeyOutcome {
 /** Resolves with how the key came to be trusted, or rejects with why it is not. */
 export async function checkHostKey(check: HostKeyCheck, blob: Buffer): Promise<HostKeyOutcome> {
   const fingerprint = sha256Fingerprint(blob);
-  const where = check.port === 22 ? check.host : `${check.host}:${check.port}`;
   if (check.mode === 'ignore') return { trust: 'unchecked', fingerprint };
   const verdict = verifyHostKey(await readKnownHosts(check.knownHostsFile), check.host, check.port, blob);
   const keyType = keyTypeOf(blob);
@@ -37,13 +36,14 @@ export async function checkHostKey(check: HostKeyCheck, blob: Buffer): Promise<H
     case 'known':
       return { trust: 'known', fingerprint };
     case 'changed':
-      throw new TransportError(where, 'EHOSTKEY_CHANGED',
+      throw new HostKeyError(check.host, check.port, { reason: 'changed', keyType, fingerprint, knownHostsFile: check.knownHostsFile, line: verdict.line },
         `the host key has CHANGED (now ${keyType} ${fingerprint}; ${check.knownHostsFile} line ${verdict.line} has another): ` +
         'someone may be intercepting the connection; if the change is expected, remove the old key from known_hosts');
     case 'revoked':
-      throw new TransportError(where, 'EHOSTKEY_REVOKED', `the host key ${fingerprint} is marked @revoked in ${check.knownHostsFile}`);
+      throw new HostKeyError(check.host, check.port, { reason: 'revoked', keyType, fingerprint, knownHostsFile: check.knownHostsFile },
+        `the host key ${fingerprint} is marked @revoked in ${check.knownHostsFile}`);
     case 'other-type':
-      throw new TransportError(where, 'EHOSTKEY_CHANGED',
+      throw new HostKeyError(check.host, check.port, { reason: 'other-type', keyType, fingerprint, knownHostsFile: check.knownHostsFile, knownTypes: verdict.knownTypes },
         `the server offered a ${keyType} host key (${fingerprint}) but ${check.knownHostsFile} knows this host only with ` +
         `${verdict.knownTypes.join(', ')} keys: refusing it, as a key change could be an attack`);
     case 'unknown':
@@ -55,7 +55,7 @@ export async function checkHostKey(check: HostKeyCheck, blob: Buffer): Promise<H
       ? false
       : await check.whilePrompting(ask({ kind: 'host-key', host: check.host, port: check.port, keyType, fingerprint, knownHostsFile: check.knownHostsFile }));
     if (!trusted) {
-      throw new TransportError(where, 'EHOSTKEY_UNKNOWN',
+      throw new HostKeyError(check.host, check.port, { reason: 'unknown', keyType, fingerprint, knownHostsFile: check.knownHostsFile },
         `the host key ${keyType} ${fingerprint} is not in ${check.knownHostsFile} and was not trusted`);
     }
   }

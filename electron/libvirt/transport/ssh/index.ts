@@ -6,7 +6,9 @@
  */
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type SSHConfig from 'ssh-config';
 import type { Client, ClientChannel } from 'ssh2';
 import type { KnownHostsVerify, SshAuthMethod } from '../../../../shared/uri';
 import { TransportError } from '../../errors';
@@ -16,7 +18,9 @@ import type { TransportInfo } from '../info';
 import type { Prompts } from '../prompts';
 import { SshChannelStream } from './channel-stream';
 import { parseJumpHost, readSshConfig, resolveHost, type ConfigContext } from './config';
-import { forwardThrough, startHop, type Hop } from './session';
+import type { HostKeyOutcome } from './host-verifier';
+import { forwardThrough, startHop, type Hop, type HopOptions } from './session';
+import { SshSessionPool, type SharedSession } from './session-pool';
 
 export interface SshTarget {
   readonly kind: 'ssh';
@@ -57,8 +61,8 @@ interface HopPlan {
   readonly keyFiles: readonly string[];
 }
 
-function planHop(alias: string, port: number | undefined, user: string | undefined, keyFile: string | undefined, ctx: ConfigContext, configFile: string): HopPlan {
-  const resolved = resolveHost(readSshConfig(configFile), alias, ctx);
+function planHop(config: SSHConfig, alias: string, port: number | undefined, user: string | undefined, keyFile: string | undefined, ctx: ConfigContext): HopPlan {
+  const resolved = resolveHost(config, alias, ctx);
   const defaults = DEFAULT_KEYS.map((k) => join(ctx.home, '.ssh', k));
   return {
     host: resolved.hostName,
@@ -69,6 +73,19 @@ function planHop(alias: string, port: number | undefined, user: string | undefin
 }
 
 const hostPort = (hop: { host: string; port: number }): string => (hop.host.includes(':') ? `[${hop.host}]:${hop.port}` : `${hop.host}:${hop.port}`);
+
+/** Facts of a session that every channel on it reports. */
+interface SessionFacts {
+  readonly hostKey: HostKeyOutcome;
+}
+
+/** One pool per process: the reuse is within a process, as the issue of a handshake is. */
+const pool = new SshSessionPool<SessionFacts>();
+
+/** How many SSH sessions this process holds open or is opening (for tests). */
+export function openSshSessions(): number {
+  return pool.size;
+}
 
 export async function connectSsh(
   target: SshTarget,
@@ -81,28 +98,16 @@ export async function connectSsh(
   const knownHostsFile = target.knownHostsFile ?? join(ctx.home, '.ssh', 'known_hosts');
   const timeoutMs = options.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
 
-  const final = planHop(target.host, target.port, target.user, target.keyFile, ctx, configFile);
-  const jumps = resolveHost(readSshConfig(configFile), target.host, ctx).proxyJump.map((text) => {
+  // The config is read once: the final hop and the jumps come from the same file.
+  const config = readSshConfig(configFile);
+  const final = planHop(config, target.host, target.port, target.user, target.keyFile, ctx);
+  const jumps = resolveHost(config, target.host, ctx).proxyJump.map((text) => {
     const jump = parseJumpHost(text);
-    return planHop(jump.host, jump.port, jump.user, undefined, ctx, configFile);
+    return planHop(config, jump.host, jump.port, jump.user, undefined, ctx);
   });
   const hops = [...jumps, final];
   const where = hostPort(final);
 
-  const sessions: Client[] = [];
-  const sockets: Duplex[] = [];
-  // Set once the attempt failed: anything that connects afterwards is closed at once.
-  let abandoned = false;
-  const cleanup = (): void => {
-    abandoned = true;
-    for (const s of sockets) s.destroy();
-    for (const c of [...sessions].reverse()) c.end();
-  };
-  const keep = <T extends Duplex | Client>(list: T[], item: T): T => {
-    list.push(item);
-    if (abandoned) cleanup();
-    return item;
-  };
   let expire: (error: Error) => void = () => undefined;
   const expired = new Promise<never>((_, reject) => { expire = reject; });
   const deadline = new Deadline(timeoutMs, () => {
@@ -110,59 +115,100 @@ export async function connectSsh(
   });
   const whilePrompting = <T>(work: Promise<T>): Promise<T> => deadline.pausedWhile(work);
 
-  const establish = async (): Promise<{ stream: Duplex; info: TransportInfo }> => {
-    let last: Hop | undefined;
-    for (const hop of hops) {
-      const sock = last === undefined
-        ? await connectSocket({ host: hop.host, port: hop.port }, hostPort(hop), timeoutMs)
-        : await forwardThrough(last.client, hop.host, hop.port);
-      keep(sockets, sock);
-      last = await startHop(sock, {
-        host: hop.host,
-        port: hop.port,
-        user: hop.user,
-        methods: target.authMethods ?? DEFAULT_METHODS,
-        agentSocket,
-        keyFiles: hop.keyFiles,
-        knownHostsFile,
-        knownHostsVerify: target.knownHostsVerify,
-        prompts: options.prompts,
-        whilePrompting,
-      });
-      keep(sessions, last.client);
-    }
-    if (last === undefined) throw new TransportError(where, 'ESSH', 'no SSH hop to connect');
-    const channel = await exec(last.client, target.remoteCommand, where);
-    keep<Duplex>(sockets, channel);
-    const stream = new SshChannelStream(channel, sessions, where);
+  // Shared only where the same hops are checked against the same known_hosts the same
+  // way: a URI that asks for stricter checking never rides on a laxer session.
+  const key = JSON.stringify([hops.map((h) => [h.user, h.host, h.port]), knownHostsFile, target.knownHostsVerify]);
+  const lease = pool.acquire(key, (signal) => establish(hops, signal, timeoutMs, (hop) => ({
+    host: hop.host,
+    port: hop.port,
+    user: hop.user,
+    methods: target.authMethods ?? DEFAULT_METHODS,
+    agentSocket,
+    keyFiles: hop.keyFiles,
+    knownHostsFile,
+    knownHostsVerify: target.knownHostsVerify,
+    prompts: options.prompts,
+    whilePrompting,
+  })));
+  try {
+    const session = await Promise.race([lease.session, expired]);
+    const inner = session.clients.at(-1);
+    if (inner === undefined) throw new TransportError(where, 'ESSH', 'no SSH hop to connect');
+    const channel = await Promise.race([exec(inner, target.remoteCommand, where, expired), expired]);
     return {
-      stream,
+      stream: new SshChannelStream(channel, session.clients, where, lease.release),
       info: {
         kind: 'ssh',
         host: final.host,
         port: final.port,
         user: final.user,
-        fingerprint: last.hostKey.fingerprint,
-        hostKey: last.hostKey.trust,
+        fingerprint: session.facts.hostKey.fingerprint,
+        hostKey: session.facts.hostKey.trust,
         via: jumps.map(hostPort),
       },
     };
-  };
-
-  try {
-    return await Promise.race([establish(), expired]);
   } catch (error) {
-    cleanup();
+    lease.release();
     throw error;
   } finally {
     deadline.clear();
   }
 }
 
-function exec(client: Client, command: string, where: string): Promise<ClientChannel> {
+/**
+ * Connects and authenticates every hop in turn. When the signal aborts (every lease on
+ * the session went, or the opener's deadline passed) what was made is closed at once, and
+ * anything that connects afterwards too.
+ */
+async function establish(
+  hops: readonly HopPlan[],
+  signal: AbortSignal,
+  timeoutMs: number,
+  hopOptions: (hop: HopPlan) => HopOptions,
+): Promise<SharedSession<SessionFacts>> {
+  const clients: Client[] = [];
+  const sockets: Duplex[] = [];
+  const cleanup = (): void => {
+    for (const s of sockets) s.destroy();
+    for (const c of [...clients].reverse()) c.end();
+  };
+  const keep = <T extends Duplex | Client>(list: T[], item: T): T => {
+    list.push(item);
+    if (signal.aborted) cleanup();
+    return item;
+  };
+  signal.addEventListener('abort', cleanup, { once: true });
+  try {
+    let last: Hop | undefined;
+    for (const hop of hops) {
+      const sock = last === undefined
+        ? await connectSocket({ host: hop.host, port: hop.port }, hostPort(hop), timeoutMs)
+        : await forwardThrough(last.client, hop.host, hop.port);
+      // Every SSH step is one small packet waiting for the answer to the last: with Nagle
+      // on, each met the peer's delayed ACK and cost 40 ms on loopback.
+      if (sock instanceof Socket) sock.setNoDelay(true);
+      keep(sockets, sock);
+      last = await startHop(sock, hopOptions(hop));
+      keep(clients, last.client);
+    }
+    if (last === undefined) throw new Error('no SSH hop to connect');
+    signal.removeEventListener('abort', cleanup);
+    return { clients, facts: { hostKey: last.hostKey } };
+  } catch (error) {
+    signal.removeEventListener('abort', cleanup);
+    cleanup();
+    throw error;
+  }
+}
+
+/** An exec channel; one that opens after the caller gave up (`abandoned`) is closed. */
+function exec(client: Client, command: string, where: string, abandoned: Promise<never>): Promise<ClientChannel> {
+  let gone = false;
+  abandoned.catch(() => { gone = true; });
   return new Promise((resolve, reject) => {
     client.exec(command, (error, channel) => {
       if (error) reject(new TransportError(where, 'EEXEC', `the server would not run libvirt's remote command: ${error.message}`));
+      else if (gone) channel.close();
       else resolve(channel);
     });
   });

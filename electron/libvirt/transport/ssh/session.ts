@@ -6,7 +6,7 @@
 import type { Duplex } from 'node:stream';
 import ssh2, { type Client } from 'ssh2';
 import type { KnownHostsVerify, SshAuthMethod } from '../../../../shared/uri';
-import { TransportError } from '../../errors';
+import { AuthError, TransportError } from '../../errors';
 import type { Prompts } from '../prompts';
 import { authHandler, type AuthLog } from './auth';
 import { checkHostKey, type HostKeyOutcome } from './host-verifier';
@@ -69,7 +69,8 @@ export async function startHop(sock: Duplex, options: HopOptions): Promise<Hop> 
         reject(cause);
       } else if (error.level === 'client-authentication') {
         const tried = log.tried.length === 0 ? 'no method was available' : `tried ${log.tried.join(', ')}`;
-        reject(new TransportError(where, 'EAUTH', `authentication as ${options.user} failed (${tried})`));
+        reject(new AuthError({ kind: 'ssh-rejected', user: options.user, host: options.host, port: options.port, tried: [...log.tried] },
+          `cannot connect to ${where}: authentication as ${options.user} failed (${tried})`));
       } else {
         reject(new TransportError(where, 'ESSH', error.message));
       }

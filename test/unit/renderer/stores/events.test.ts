@@ -6,14 +6,12 @@ import { FakeEvents } from '../fake-events';
 import { domain, OPEN, prompt, view } from '../fixtures';
 
 let events: FakeEvents;
-let refreshed: string[];
 let stop: () => void;
 
 beforeEach(() => {
   resetStore();
   events = new FakeEvents();
-  refreshed = [];
-  stop = routeEvents(events.api, { refreshDomains: (id) => { refreshed.push(id); } });
+  stop = routeEvents(events.api);
 });
 
 describe('routing pushed events into the store', () => {
@@ -35,9 +33,32 @@ describe('routing pushed events into the store', () => {
     expect(s.domains.has('a')).toBe(false);
   });
 
-  it('asks for a fresh domain list on domain.event', () => {
-    events.push('domain.event', { connectionId: 'a', uuid: 'u', name: 'test', event: 'suspended', detail: 0 });
-    expect(refreshed).toEqual(['a']);
+  it('applies domain.changed in place, keeping the list sorted by name, and domain.removed', () => {
+    actions().setDomains('a', ready([domain('alpha'), domain('mid')]));
+    events.push('domain.changed', { connectionId: 'a', domain: { ...domain('mid'), state: 'paused' } });
+    events.push('domain.changed', { connectionId: 'a', domain: domain('beta') });
+    const list = () => {
+      const value = useStore.getState().domains.get('a');
+      return value?.kind === 'ready' ? value.value.map((d) => `${d.name}:${d.state}`) : value?.kind;
+    };
+    expect(list()).toEqual(['alpha:running', 'beta:running', 'mid:paused']);
+    events.push('domain.removed', { connectionId: 'a', uuid: domain('alpha').uuid });
+    expect(list()).toEqual(['beta:running', 'mid:paused']);
+  });
+
+  it('lets a change override the last tick\'s state and memory, and drops the sample of a removed domain', () => {
+    actions().setDomains('a', ready([domain('alpha')]));
+    const { uuid } = domain('alpha');
+    events.push('stats.tick', { connectionId: 'a', at: 5, domains: [{ uuid, state: 'running', cpuPercent: 12, memoryKiB: 1 }] });
+    events.push('domain.changed', { connectionId: 'a', domain: { ...domain('alpha'), state: 'paused', memoryKiB: 2048 } });
+    expect(useStore.getState().stats.get('a')?.get(uuid)).toEqual({ uuid, state: 'paused', cpuPercent: 12, memoryKiB: 2048 });
+    events.push('domain.removed', { connectionId: 'a', uuid });
+    expect(useStore.getState().stats.get('a')?.has(uuid)).toBe(false);
+  });
+
+  it('ignores a change for a host whose list is not loaded: the list, when it loads, has it', () => {
+    events.push('domain.changed', { connectionId: 'a', domain: domain('alpha') });
+    expect(useStore.getState().domains.has('a')).toBe(false);
   });
 
   it('stores stats ticks', () => {
@@ -53,7 +74,7 @@ describe('routing pushed events into the store', () => {
   });
 
   it('subscribes to every channel and unsubscribes from all of them', () => {
-    expect(events.count()).toBe(6);
+    expect(events.count()).toBe(7);
     stop();
     expect(events.count()).toBe(0);
     events.push('connections.changed', [view('a')]);
