@@ -6,7 +6,6 @@ import { actions, useStore } from '../../stores/store';
 import { loadDomains } from '../domains/load-domains';
 import { ConnectionItem } from './ConnectionItem';
 import { startOpening } from './connection-commands';
-import { isActive } from './connection-menu';
 import { isUsable } from './state-label';
 import { TREE_DOMAIN_LIMIT, treeKey, type TreeNode } from './tree-keys';
 
@@ -55,7 +54,8 @@ export function ConnectionTree(): React.JSX.Element {
     switch (node.kind) {
       case 'connection':
         actions().selectConnection(node.connectionId);
-        if (view && !isActive(view)) startOpening(node.connectionId);
+        // A failed one is only selected: the main area shows its error, advice and Retry.
+        if (view && (view.state.kind === 'idle' || view.state.kind === 'closed')) startOpening(node.connectionId);
         break;
       case 'domain': {
         const domain = domainsOf(domains, node.connectionId).find((d) => d.uuid === node.uuid);
