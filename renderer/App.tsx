@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc';
 import { errorMessage } from './components/format';
 import { Dialogs } from './Dialogs';
-import { ConnectionSidebar } from './features/connections/ConnectionSidebar';
+import { ConnectionTree } from './features/connections/ConnectionTree';
 import { ConnectionView } from './features/host/ConnectionView';
 import { backend, call } from './ipc/client';
 import { routeEvents } from './ipc/events';
@@ -47,7 +47,7 @@ export function App(): React.JSX.Element {
       </header>
       {info !== null && info.notices.length > 0 && <Notices notices={info.notices} />}
       <div className="app-body">
-        <ConnectionSidebar />
+        <ConnectionTree />
         {selected
           ? <ConnectionView key={selected.profile.id} view={selected} />
           : <div className="content"><p className="muted empty-content">{loaded ? 'Select or add a connection.' : 'Starting…'}</p></div>}

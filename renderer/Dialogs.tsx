@@ -1,5 +1,6 @@
 import { useStore } from './stores/store';
-import { AddConnectionDialog } from './features/connections/AddConnectionDialog';
+import { ConnectionDialog } from './features/connections/ConnectionDialog';
+import { RenameConnectionDialog } from './features/connections/RenameConnectionDialog';
 import { RemoveConnectionDialog } from './features/connections/RemoveConnectionDialog';
 import { DomainDetailsDialog } from './features/domains/DomainDetailsDialog';
 import { PromptModal } from './features/prompts/PromptModal';
@@ -10,7 +11,9 @@ export function Dialogs(): React.JSX.Element {
   let shown: React.JSX.Element | null;
   switch (dialog.kind) {
     case 'none': shown = null; break;
-    case 'add-connection': shown = <AddConnectionDialog />; break;
+    case 'add-connection': shown = <ConnectionDialog editing={null} />; break;
+    case 'edit-connection': shown = <EditConnection connectionId={dialog.connectionId} />; break;
+    case 'rename-connection': shown = <RenameConnectionDialog connectionId={dialog.connectionId} />; break;
     case 'remove-connection': shown = <RemoveConnectionDialog connectionId={dialog.connectionId} />; break;
     case 'domain-details': shown = <DomainDetailsDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
   }
@@ -20,4 +23,10 @@ export function Dialogs(): React.JSX.Element {
       <PromptModal />
     </>
   );
+}
+
+/** The edit dialog for a profile that still exists (it may be removed meanwhile). */
+function EditConnection({ connectionId }: { readonly connectionId: string }): React.JSX.Element | null {
+  const profile = useStore((s) => s.connections.get(connectionId)?.profile);
+  return profile ? <ConnectionDialog key={connectionId} editing={profile} /> : null;
 }

@@ -69,6 +69,7 @@ export const invokeSchemas = {
   'connections.remove': z.tuple([id]),
   'connections.open': z.tuple([id]),
   'connections.close': z.tuple([id]),
+  'connections.test': z.tuple([z.string().trim().min(1, 'a connection needs a URI').max(LIMITS.uri)]),
   'host.info': z.tuple([id]),
   'host.capabilities': z.tuple([id]),
   'domains.list': z.tuple([id]),
@@ -115,6 +116,8 @@ export interface InvokeResults {
   'connections.remove': null;
   'connections.open': null;
   'connections.close': null;
+  /** Opens the URI once, reads the host's facts and closes it: the dialog's Test connection. */
+  'connections.test': HostInfo;
   'host.info': HostInfo;
   'host.capabilities': string;
   'domains.list': DomainSummary[];

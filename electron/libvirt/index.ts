@@ -22,3 +22,5 @@ export { describeTarget, isUnverified, openTransport, type OpenedTransport, type
 export type { ProcedureName, ArgsOf, ResultOf } from './protocol/procedures';
 export { listDomainDetails, StatsGroup, type DomainDetails, type DomainListing } from './queries';
 export { runDomainAction } from './actions';
+/** Wire facts, for tools that read the protocol on the wire (bench:ui's RPC counter). */
+export { HEADER_SIZE, LENGTH_WORD, MessageType, Program } from './protocol/constants';

@@ -11,6 +11,7 @@ import type { BackoffPolicy } from './connections/backoff';
 import { ConnectionManager, type ProfileStore } from './connections/manager';
 import { PromptBroker } from './connections/prompt-broker';
 import { promptsFor, type WhileAsking } from './connections/transport-prompts';
+import { testUri } from './connections/test-uri';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import type { EventSink } from './ipc/event-sink';
 import { createHandlers } from './ipc/handlers';
@@ -64,7 +65,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.statsIntervalMs ? { statsIntervalMs: options.statsIntervalMs } : {}),
   });
-  const dispatch = createDispatch(createHandlers({ manager, prompts, appInfo: options.appInfo, notices: options.notices ?? (() => []) }));
+  const dispatch = createDispatch(createHandlers({ manager, prompts, appInfo: options.appInfo, notices: options.notices ?? (() => []), testUri: (uri) => testUri(uri, open) }));
   return {
     dispatch,
     manager,

@@ -1,47 +1,48 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import * as Dialog from '@radix-ui/react-dialog';
+import { useEffect, type ReactNode } from 'react';
 
 interface ModalProps {
   readonly title: string;
   readonly testId: string;
-  /** Escape and the backdrop call it; absent for questions that must be answered by a button. */
+  /** Escape and a click outside call it. */
   readonly onCancel: () => void;
   readonly children: ReactNode;
   readonly wide?: boolean;
 }
 
 /**
- * A dialog over the app: focus moves in on open, Escape cancels. Rendered into <body> so
- * a dialog opened from a table row does not land inside the <tbody>.
+ * A dialog over the app, on Radix: focus moves to the first control and stays inside
+ * until it closes, then goes back where it was; Escape cancels; the title labels it.
+ * Rendered into <body>, so a dialog opened from a list row does not land inside it.
  */
 export function Modal({ title, testId, onCancel, children, wide = false }: ModalProps): React.JSX.Element {
-  const titleId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // The first field, or else the first button, so Enter and typing work at once.
-    const target = box.current?.querySelector<HTMLElement>('input:not([disabled]), select, textarea, button:not([disabled])');
-    target?.focus();
-  }, []);
-  return createPortal(
-    <div className="modal-backdrop" onMouseDown={(e) => { if (e.target === e.currentTarget) onCancel(); }}>
-      <div
-        ref={box}
-        className={wide ? 'modal modal-wide' : 'modal'}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        data-testid={testId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        {children}
-      </div>
-    </div>,
-    document.body,
+  useRestoreFocus();
+  return (
+    <Dialog.Root open onOpenChange={(open) => { if (!open) onCancel(); }}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="modal-backdrop">
+          <Dialog.Content className={wide ? 'modal modal-wide' : 'modal'} data-testid={testId} aria-describedby={undefined}>
+            <Dialog.Title>{title}</Dialog.Title>
+            {children}
+          </Dialog.Content>
+        </Dialog.Overlay>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
+}
+
+/**
+ * Our dialogs close by unmounting (the store drops them), which Radix does not see as a
+ * close; so focus goes back to where it was when the dialog opened, if that is still there.
+ */
+export function useRestoreFocus(): void {
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      // After Radix's own clean-up, which would otherwise send focus to <body>.
+      setTimeout(() => {
+        if (before instanceof HTMLElement && before.isConnected) before.focus();
+      }, 0);
+    };
+  }, []);
 }

@@ -5,6 +5,8 @@ import type { AppState } from './app-state';
 export type Dialog =
   | { readonly kind: 'none' }
   | { readonly kind: 'add-connection' }
+  | { readonly kind: 'edit-connection'; readonly connectionId: string }
+  | { readonly kind: 'rename-connection'; readonly connectionId: string }
   | { readonly kind: 'remove-connection'; readonly connectionId: string }
   | { readonly kind: 'domain-details'; readonly connectionId: string; readonly uuid: string; readonly name: string };
 

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import type { HarnessEnv } from '../helpers/harness-env';
 import { buildRenderer, launchChromium, REPO_ROOT, type BuiltRenderer } from '../helpers/renderer-build';
 import { openUiApp, type UiApp } from '../helpers/ui-app';
+import { writeTestDriverHost } from '../helpers/test-driver-file';
 import { virsh } from '../helpers/virsh';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
@@ -53,7 +54,13 @@ function connection(page: Page, name: string): Locator {
 }
 
 function domainRow(page: Page, name: string): Locator {
-  return page.locator(`[data-testid="domain-row"][data-domain="${name}"]`);
+  return page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
+}
+
+/** Chooses a connection's menu entry through its menu button (the same entries as a right-click). */
+async function connectionMenu(page: Page, item: Locator, entry: string): Promise<void> {
+  await item.getByTestId('connection-menu').click();
+  await page.getByTestId(entry).click();
 }
 
 async function addByUri(page: Page, uri: string, name: string, reconnect: boolean): Promise<void> {
@@ -89,12 +96,19 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect(page.getByTestId('capabilities-xml').textContent(WAIT)).resolves.toContain('<capabilities>');
     await page.getByTestId('capabilities-toggle').click();
 
-    // Enter on a focused row opens its XML.
-    await test.press('Enter');
+    // A click selects the row and focuses the list; Enter opens its details.
+    await test.click();
+    await page.getByTestId('domain-scroller').press('Enter');
     const details = page.getByTestId('domain-details');
     await details.waitFor(WAIT);
-    await shoot(page, 'domain-xml');
-    await expect(details.locator('[data-testid="domain-xml"], [data-testid="domain-xml-error"]').textContent(WAIT)).resolves.toContain('<name>test</name>');
+    await expect(details.getByTestId('detail-uuid').textContent()).resolves.toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(() => details.getByTestId('detail-os').textContent(), WAIT).toContain('hvm');
+    await details.getByTestId('details-tab-xml').click();
+    // The XML is CodeMirror's, highlighted: the name sits in tokens of its own.
+    const xml = details.getByTestId('xml-view');
+    await expect.poll(() => xml.locator('.cm-content').textContent(), WAIT).toContain('<name>test</name>');
+    expect(await xml.locator('.cm-content span').count()).toBeGreaterThan(10);
+    await shoot(page, 'domain-xml', true);
     await page.keyboard.press('Escape');
     await page.getByTestId('domain-details').waitFor({ state: 'detached', ...WAIT });
     expect(app?.problems).toEqual([]);
@@ -143,7 +157,9 @@ describe('the Virtdeck window, driven like an admin would', () => {
     // The fields tab previews the URI it builds.
     await dialog.getByTestId('field-user').fill('root');
     await dialog.getByTestId('field-host').fill('kvm1.example.org');
-    await dialog.getByTestId('field-params').fill('keyfile=/home/admin/.ssh/id_ed25519');
+    await dialog.getByTestId('param-add').selectOption('keyfile');
+    await expect(dialog.getByTestId('param-row').textContent()).resolves.toContain('private key');
+    await dialog.getByTestId('param-value').fill('/home/admin/.ssh/id_ed25519');
     await expect(dialog.getByTestId('uri-preview').textContent()).resolves.toBe('qemu+ssh://root@kvm1.example.org/system?keyfile=/home/admin/.ssh/id_ed25519');
     await shoot(page, 'add-connection', true);
     await dialog.getByTestId('tab-raw').click();
@@ -167,13 +183,15 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await test.waitFor(WAIT);
     await expect.poll(state, WAIT).toBe('running');
 
-    await test.getByTestId('action-suspend').click();
+    const toolbar = page.getByTestId('bulk-actions');
+    await test.click();
+    await toolbar.getByTestId('action-suspend').click();
     await expect.poll(state, WAIT).toBe('paused');
-    await expect(test.getByTestId('action-resume').isEnabled()).resolves.toBe(true);
-    await test.getByTestId('action-resume').click();
+    await expect(toolbar.getByTestId('action-resume').isEnabled()).resolves.toBe(true);
+    await toolbar.getByTestId('action-resume').click();
     await expect.poll(state, WAIT).toBe('running');
 
-    await test.getByTestId('action-destroy').click();
+    await toolbar.getByTestId('action-destroy').click();
     const confirm = page.getByTestId('confirm-dialog');
     await confirm.waitFor(WAIT);
     await expect(confirm.textContent()).resolves.toContain('"test"');
@@ -182,10 +200,12 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await confirm.waitFor({ state: 'detached', ...WAIT });
     expect(await state()).toBe('running');
 
-    await test.getByTestId('action-destroy').click();
+    // The same action from the row's right-click menu.
+    await test.click({ button: 'right' });
+    await page.getByTestId('domain-context-menu').getByTestId('menu-destroy').click();
     await confirm.getByTestId('confirm-ok').click();
     await expect.poll(state, WAIT).toBe('shutoff');
-    await expect(test.getByTestId('action-start').isEnabled()).resolves.toBe(true);
+    await expect(toolbar.getByTestId('action-start').isEnabled()).resolves.toBe(true);
     expect(app?.problems).toEqual([]);
   });
 
@@ -199,7 +219,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     expect(words?.toLowerCase()).toContain('connection refused');
     await shoot(page, 'connection-failed', true);
 
-    await item.getByTestId('connection-remove').click();
+    await connectionMenu(page, item, 'menu-remove');
     await page.getByTestId('confirm-ok').click();
     await item.waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
@@ -239,6 +259,9 @@ describe('the Virtdeck window, driven like an admin would', () => {
       await prompt.getByTestId('prompt-accept').click();
       await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
       await domainRow(page, 'test').waitFor(WAIT);
+      // Its domains also sit beneath it in the tree, and it says how it travels.
+      await item.locator('[data-testid="tree-domain"][data-domain-name="test"]').waitFor(WAIT);
+      await expect(item.getByTestId('connection-transport').textContent()).resolves.toMatch(/^SSH, encrypted/);
       expect(app?.problems).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -295,6 +318,144 @@ describe('the Virtdeck window, driven like an admin would', () => {
     // compiles without the DOM's types.
     const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
     expect(stored).not.toContain(secret);
+    expect(app?.problems).toEqual([]);
+  });
+
+  it('adds a TCP connection from fields after Test connection succeeds, reconnects on an edited path, filters 1,000 domains to one and bulk-pauses three', async () => {
+    const harness = inject('harness');
+    const page = await open();
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByTestId('add-connection-dialog');
+    await dialog.getByTestId('field-hypervisor').fill('test');
+    await dialog.getByTestId('field-transport').selectOption('tcp');
+    await dialog.getByTestId('field-host').fill('127.0.0.1');
+    await dialog.getByTestId('field-port').fill(String(harness.libvirtd.tcpPort));
+    await dialog.getByTestId('field-path').fill('/default');
+    await expect(dialog.getByTestId('uri-preview').textContent()).resolves.toBe(harness.uris.tcp);
+    // The raw tab follows the fields.
+    await dialog.getByTestId('tab-raw').click();
+    await expect(dialog.getByTestId('field-uri').inputValue()).resolves.toBe(harness.uris.tcp);
+    await dialog.getByTestId('test-connection').click();
+    const result = dialog.getByTestId('test-result');
+    await expect.poll(() => result.getAttribute('data-outcome'), WAIT).toBe('passed');
+    await expect(result.textContent()).resolves.toMatch(/TEST .*libvirt \d+\.\d+\.\d+/);
+    expect((await dialog.getByTestId('test-hostname').textContent())?.length).toBeGreaterThan(0);
+    await shoot(page, 'test-connection', true);
+    await dialog.getByTestId('field-name').fill('Harness TCP');
+    await dialog.getByTestId('field-reconnect').uncheck();
+    await dialog.getByTestId('add-submit').click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    const item = connection(page, 'Harness TCP');
+    await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
+    await expect(item.getByTestId('connection-transport').textContent()).resolves.toBe('TCP, not encrypted');
+    await domainRow(page, 'test').waitFor(WAIT);
+
+    // Edit it to another path, a host file of 1,000 domains: it reconnects there.
+    const generated = await writeTestDriverHost(join(harness.root, 'ui-generated-host.xml'), 1000);
+    await connectionMenu(page, item, 'menu-edit');
+    await dialog.waitFor(WAIT);
+    await expect(dialog.getByTestId('field-uri').inputValue()).resolves.toBe(harness.uris.tcp);
+    await dialog.getByTestId('tab-fields').click();
+    await expect(dialog.getByTestId('field-port').inputValue()).resolves.toBe(String(harness.libvirtd.tcpPort));
+    await dialog.getByTestId('field-path').fill(generated.path);
+    await dialog.getByTestId('add-submit').click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    await domainRow(page, 'gen-0000').waitFor(WAIT);
+    await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
+    await expect(page.getByTestId('domain-count').textContent()).resolves.toBe('1000 domains');
+    // Virtualized: the DOM holds the rows in view, not a thousand.
+    const rows = await page.getByTestId('domain-row').count();
+    expect(rows).toBeGreaterThan(5);
+    expect(rows).toBeLessThan(60);
+    await shoot(page, 'domain-list-1000', true);
+
+    // Filtered down to one.
+    const filter = page.getByTestId('domain-filter');
+    await filter.fill('gen-0421');
+    await expect.poll(() => page.getByTestId('domain-row').count(), WAIT).toBe(1);
+    await expect(page.getByTestId('domain-row').getAttribute('data-domain-name')).resolves.toBe('gen-0421');
+
+    // Three running domains chosen with Ctrl, paused in one go after one confirmation.
+    await filter.fill('gen-000');
+    await page.getByTestId('chip-running').click();
+    await expect.poll(() => page.getByTestId('domain-row').count(), WAIT).toBe(4);
+    const three = ['gen-0000', 'gen-0003', 'gen-0006'];
+    await domainRow(page, 'gen-0000').click();
+    await domainRow(page, 'gen-0003').click({ modifiers: ['Control'] });
+    await domainRow(page, 'gen-0006').click({ modifiers: ['Control'] });
+    await page.getByTestId('chip-running').click();
+    await expect(page.getByTestId('domain-count').textContent()).resolves.toBe('10 of 1000 shown · 3 selected');
+    await page.getByTestId('bulk-actions').getByTestId('action-suspend').click();
+    const confirm = page.getByTestId('confirm-dialog');
+    await confirm.waitFor(WAIT);
+    await expect(confirm.getByTestId('bulk-plan-apply').locator('li').allTextContents()).resolves.toEqual(three);
+    await shoot(page, 'bulk-confirm', true);
+    await confirm.getByTestId('confirm-ok').click();
+    for (const name of three) {
+      await expect.poll(() => domainRow(page, name).getByTestId('domain-state').getAttribute('data-state'), WAIT).toBe('paused');
+    }
+    await page.getByTestId('chip-paused').click();
+    await filter.fill('');
+    // 333 were paused by the file, three more by us.
+    await expect.poll(() => page.getByTestId('domain-count').textContent(), WAIT).toMatch(/^336 of 1000 shown/);
+    expect(app?.problems).toEqual([]);
+    // Many steps, each bounded by WAIT: the whole may outlast the default on a loaded machine.
+  }, 180_000);
+
+  it('shows a wrong host\'s exact error and what to do about it when tested', async () => {
+    const page = await open();
+    await page.getByTestId('add-connection').click();
+    const dialog = page.getByTestId('add-connection-dialog');
+    await dialog.getByTestId('tab-raw').click();
+    await dialog.getByTestId('field-uri').fill('test+tcp://127.0.0.1:1/default');
+    await dialog.getByTestId('test-connection').click();
+    const result = dialog.getByTestId('test-result');
+    await expect.poll(() => result.getAttribute('data-outcome'), WAIT).toBe('failed');
+    await expect(dialog.getByTestId('test-error').textContent()).resolves.toMatch(/connection refused/i);
+    await expect(dialog.getByTestId('test-remedy').textContent()).resolves.toMatch(/port/);
+    await shoot(page, 'test-connection-failed', true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
+    expect(app?.problems).toEqual([]);
+  });
+
+  it('adds a connection with the keyboard alone, and gives the focus back', async () => {
+    const page = await open();
+    const focused = (): Promise<string | null> => page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("data-testid")');
+    for (let i = 0; i < 15 && (await focused()) !== 'add-connection'; i += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('add-connection');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('add-connection-dialog');
+    await dialog.waitFor(WAIT);
+    // Focus is inside the dialog: on the tabs, where the arrows switch to the URI tab.
+    await expect.poll(focused, WAIT).toBe('tab-fields');
+    await page.keyboard.press('ArrowRight');
+    // Radix moves a tab's focus on the next task.
+    await expect.poll(focused, WAIT).toBe('tab-raw');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('field-uri');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(inject('harness').uris.unix);
+    for (let i = 0; i < 5 && (await focused()) !== 'field-name'; i += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('field-name');
+    await page.keyboard.type('Typed in');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(focused, WAIT).toBe('add-connection');
+    const item = connection(page, 'Typed in');
+    await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
+    // And the tree by keyboard: down to the new host, Delete asks before removing it.
+    await page.getByTestId('connection-item').first().focus();
+    for (let i = 0; i < 20 && (await page.evaluate<string | null>('document.activeElement && document.activeElement.getAttribute("aria-label")'))?.startsWith('Typed in') !== true; i += 1) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Delete');
+    await page.getByTestId('confirm-dialog').waitFor(WAIT);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('confirm-dialog').waitFor({ state: 'detached', ...WAIT });
+    await expect(page.getByTestId('connection-item').count()).resolves.toBe(2);
     expect(app?.problems).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ export interface UiAppOptions {
   readonly settingsText?: string;
   /** An admin policy file's text, read at start as the shells read the system one. */
   readonly policyText?: string;
+  readonly statsIntervalMs?: number;
 }
 
 export async function openUiApp(browser: Browser, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
@@ -53,7 +54,7 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
           sink,
           appInfo: TEST_APP_INFO,
           notices: () => notices,
-          statsIntervalMs: 500,
+          statsIntervalMs: options.statsIntervalMs ?? 500,
           ...(policy === undefined ? {} : { policy }),
         }),
     });

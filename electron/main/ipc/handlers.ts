@@ -4,6 +4,7 @@
  */
 import { runDomainAction, type Connection, type DomainRef } from '../../libvirt';
 import type { AppInfo } from '../../../shared/ipc';
+import type { HostInfo } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import { isNoDomain, listDomainSummaries } from '../connections/domain-summaries';
 import type { ConnectionManager } from '../connections/manager';
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   readonly appInfo: Omit<AppInfo, 'notices'>;
   /** Read at each call: notices arrive while the services start. */
   readonly notices: () => readonly string[];
+  /** Opens a URI once, outside any profile, and returns the host's facts: Test connection. */
+  readonly testUri: (uri: string) => Promise<HostInfo>;
 }
 
 async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> {
@@ -31,7 +34,7 @@ async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> 
   }
 }
 
-export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDeps): Handlers {
+export function createHandlers({ manager, prompts, appInfo, notices, testUri }: HandlerDeps): Handlers {
   const conn = (id: string): Connection => manager.get(id).requireOpen();
   return {
     'app.info': () => Promise.resolve({ ...appInfo, notices: [...notices()] }),
@@ -41,6 +44,7 @@ export function createHandlers({ manager, prompts, appInfo, notices }: HandlerDe
     'connections.remove': async (id) => { await manager.remove(id); return null; },
     'connections.open': async (id) => { await manager.open(id); return null; },
     'connections.close': async (id) => { await manager.close(id); return null; },
+    'connections.test': (uri) => testUri(uri),
     'host.info': (id) => manager.get(id).host(),
     'host.capabilities': (id) => conn(id).capabilities(),
     'domains.list': (id) => listDomainSummaries(conn(id)),

@@ -25,3 +25,7 @@ export async function closeConnection(id: string): Promise<void> {
 export async function removeConnection(id: string): Promise<void> {
   await call('connections.remove', id);
 }
+
+export async function updateConnection(id: string, patch: Partial<ProfileInput>): Promise<ConnectionProfile> {
+  return call('connections.update', id, patch);
+}

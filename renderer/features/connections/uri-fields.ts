@@ -1,4 +1,4 @@
-import { formatLibvirtUri, parseLibvirtUri, type Transport, type UriParam } from '../../../shared/uri';
+import { formatLibvirtUri, parseLibvirtUri, type LibvirtUri, type Transport, type UriParam } from '../../../shared/uri';
 
 export const HYPERVISORS = ['qemu', 'test', 'lxc', 'xen', 'libxl', 'ch', 'bhyve', 'vbox', 'vz'] as const;
 
@@ -21,18 +21,11 @@ export interface UriFields {
   readonly host: string;
   readonly port: string;
   readonly path: string;
-  /** name=value pairs joined by '&', as in the URI itself. */
-  readonly params: string;
+  /** Query parameters in order, as rows of the dialog. */
+  readonly params: readonly UriParam[];
 }
 
-export const INITIAL_FIELDS: UriFields = { hypervisor: 'qemu', transport: 'ssh', user: '', host: '', port: '', path: '/system', params: '' };
-
-function splitParams(text: string): UriParam[] {
-  return text.split('&').map((p) => p.trim()).filter((p) => p !== '').map((p) => {
-    const eq = p.indexOf('=');
-    return eq < 0 ? { name: p, value: '' } : { name: p.slice(0, eq), value: p.slice(eq + 1) };
-  });
-}
+export const INITIAL_FIELDS: UriFields = { hypervisor: 'qemu', transport: 'ssh', user: '', host: '', port: '', path: '/system', params: [] };
 
 export type FieldsOutcome =
   | { readonly ok: true; readonly uri: string }
@@ -42,8 +35,8 @@ export type FieldsOutcome =
 export function uriFromFields(fields: UriFields): FieldsOutcome {
   const portText = fields.port.trim();
   const port = portText === '' ? undefined : Number(portText);
-  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) {
-    return { ok: false, uri: '', message: 'The port is a number from 1 to 65535.' };
+  if (port !== undefined && (!/^\d+$/.test(portText) || port > 65535)) {
+    return { ok: false, uri: '', message: 'The port is a number from 0 to 65535 (empty for the transport\'s default).' };
   }
   const uri = formatLibvirtUri({
     driver: fields.hypervisor.trim(),
@@ -52,10 +45,24 @@ export function uriFromFields(fields: UriFields): FieldsOutcome {
     host: fields.host.trim(),
     port,
     path: fields.path.trim(),
-    params: splitParams(fields.params),
+    // A row with neither name nor value is one the person has not filled in yet.
+    params: fields.params.filter((p) => p.name.trim() !== '' || p.value !== '').map((p) => ({ name: p.name.trim(), value: p.value })),
   });
   const parsed = parseLibvirtUri(uri);
   return parsed.ok ? { ok: true, uri } : { ok: false, uri, message: parsed.error.message };
+}
+
+/** The fields of a parsed URI; whether they say it exactly is for the caller to check. */
+export function fieldsOfUri(uri: LibvirtUri): UriFields {
+  return {
+    hypervisor: uri.driver,
+    transport: uri.transport ?? '',
+    user: uri.user ?? '',
+    host: uri.host ?? '',
+    port: uri.port === undefined ? '' : String(uri.port),
+    path: uri.path,
+    params: uri.params.map((p) => ({ name: p.name, value: p.value })),
+  };
 }
 
 /** The raw tab's check: null when libvirt would accept the text. */

@@ -1,34 +1,77 @@
-import { call } from '../../ipc/client';
+import * as Tabs from '@radix-ui/react-tabs';
+import { useState } from 'react';
+import type { DomainSummary } from '../../../shared/model';
+import { formatKiB } from '../../components/format';
 import { Modal } from '../../components/Modal';
 import { LoadingOrError } from '../../components/StatusText';
 import { useLoad } from '../../components/use-load';
-import { actions } from '../../stores/store';
-import { DomainGraphs } from '../graphs/DomainGraphs';
-import { useState } from 'react';
+import { XmlView } from '../../components/XmlView';
+import { call } from '../../ipc/client';
+import { actions, useStore } from '../../stores/store';
 import { ScreenshotThumbnail } from '../consoles/ScreenshotThumbnail';
 import { SerialConsole } from '../consoles/SerialConsole';
 import { VncConsole } from '../consoles/VncConsole';
+import { DomainGraphs } from '../graphs/DomainGraphs';
+import { xmlFacts } from './domain-xml-facts';
+import { StateBadge } from './StateBadge';
 
 /** Which console the details show; one at a time, since each holds a live stream. */
 type ConsoleChoice = 'none' | 'serial' | 'vnc';
 
+type Tab = 'overview' | 'xml';
+
+function Fact({ label, testId, children }: { readonly label: string; readonly testId: string; readonly children: React.ReactNode }): React.JSX.Element {
+  return <div className="fact"><dt>{label}</dt><dd data-testid={testId}>{children}</dd></div>;
+}
+
+/** One domain: its overview (facts, screenshot, live graphs, a console) and its XML. */
 export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly connectionId: string; readonly uuid: string; readonly name: string }): React.JSX.Element {
-  const xml = useLoad(`${connectionId}/${uuid}`, () => call('domains.xml', connectionId, uuid));
+  const [tab, setTab] = useState<Tab>('overview');
+  const domain = useStore((s): DomainSummary | undefined => {
+    const list = s.domains.get(connectionId);
+    return list?.kind === 'ready' ? list.value.find((d) => d.uuid === uuid) : undefined;
+  });
+  // Fetched again when the state changes: a started domain's live XML differs.
+  const xml = useLoad(`${connectionId}/${uuid}/${domain?.state ?? ''}`, () => call('domains.xml', connectionId, uuid));
+  const facts = xml.kind === 'ready' ? xmlFacts(xml.value) : null;
   const close = (): void => { actions().closeDialog(); };
   const [consoleShown, setConsoleShown] = useState<ConsoleChoice>('none');
   return (
     <Modal title={`Domain ${name}`} testId="domain-details" onCancel={close} wide>
-      <DomainGraphs connectionId={connectionId} uuid={uuid} />
-      <ScreenshotThumbnail connectionId={connectionId} uuid={uuid} name={name} />
-      <div className="console-choice" role="group" aria-label="Console">
-        <button type="button" aria-pressed={consoleShown === 'serial'} data-testid="show-serial-console" onClick={() => { setConsoleShown('serial'); }}>Serial console</button>
-        <button type="button" aria-pressed={consoleShown === 'vnc'} data-testid="show-vnc-console" onClick={() => { setConsoleShown('vnc'); }}>Graphical console</button>
-        <button type="button" aria-pressed={consoleShown === 'none'} onClick={() => { setConsoleShown('none'); }}>No console</button>
-      </div>
-      {consoleShown === 'serial' && <SerialConsole connectionId={connectionId} uuid={uuid} />}
-      {consoleShown === 'vnc' && <VncConsole connectionId={connectionId} uuid={uuid} />}
-      <LoadingOrError value={xml} what="the domain's XML" testId="domain-xml" />
-      {xml.kind === 'ready' && <pre className="code" data-testid="domain-xml" tabIndex={0}>{xml.value}</pre>}
+      <Tabs.Root value={tab} onValueChange={(v) => { if (v === 'overview' || v === 'xml') setTab(v); }}>
+        <Tabs.List className="tabs" aria-label="Domain details">
+          <Tabs.Trigger value="overview" data-testid="details-tab-overview">Overview</Tabs.Trigger>
+          <Tabs.Trigger value="xml" data-testid="details-tab-xml">XML</Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="overview" data-testid="domain-overview">
+          {domain === undefined
+            ? <p className="muted">This domain is no longer listed on the host.</p>
+            : (
+              <dl className="facts details-facts">
+                <Fact label="State" testId="detail-state"><StateBadge state={domain.state} /></Fact>
+                <Fact label="ID" testId="detail-id">{domain.id ?? '— (not running)'}</Fact>
+                <Fact label="UUID" testId="detail-uuid"><code>{domain.uuid}</code></Fact>
+                <Fact label="OS type" testId="detail-os">{facts === null ? '…' : [facts.osType, facts.arch, facts.machine].filter((x) => x !== null).join(' · ') || '—'}</Fact>
+                <Fact label="Domain type" testId="detail-type">{facts?.domainType ?? '…'}</Fact>
+                <Fact label="vCPUs" testId="detail-vcpus">{domain.vcpus}</Fact>
+                <Fact label="Memory" testId="detail-memory">{formatKiB(domain.memoryKiB)} of {formatKiB(domain.maxMemoryKiB)}</Fact>
+              </dl>
+            )}
+          <ScreenshotThumbnail connectionId={connectionId} uuid={uuid} name={name} />
+          <DomainGraphs connectionId={connectionId} uuid={uuid} />
+          <div className="console-choice" role="group" aria-label="Console">
+            <button type="button" aria-pressed={consoleShown === 'serial'} data-testid="show-serial-console" onClick={() => { setConsoleShown('serial'); }}>Serial console</button>
+            <button type="button" aria-pressed={consoleShown === 'vnc'} data-testid="show-vnc-console" onClick={() => { setConsoleShown('vnc'); }}>Graphical console</button>
+            <button type="button" aria-pressed={consoleShown === 'none'} onClick={() => { setConsoleShown('none'); }}>No console</button>
+          </div>
+          {consoleShown === 'serial' && <SerialConsole connectionId={connectionId} uuid={uuid} />}
+          {consoleShown === 'vnc' && <VncConsole connectionId={connectionId} uuid={uuid} />}
+        </Tabs.Content>
+        <Tabs.Content value="xml">
+          <LoadingOrError value={xml} what="the domain's XML" testId="domain-xml" />
+          {xml.kind === 'ready' && <XmlView text={xml.value} label={`XML of ${name}`} />}
+        </Tabs.Content>
+      </Tabs.Root>
       <div className="dialog-buttons">
         <button type="button" data-testid="details-close" onClick={close}>Close</button>
       </div>

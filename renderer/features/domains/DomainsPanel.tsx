@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { LoadingOrError } from '../../components/StatusText';
 import { useStore } from '../../stores/store';
-import { DomainRow } from './DomainRow';
+import { DomainList } from './DomainList';
 import { loadDomains } from './load-domains';
 import { useStatsSubscription } from './use-stats-subscription';
 
@@ -19,16 +19,7 @@ export function DomainsPanel({ connectionId }: { readonly connectionId: string }
       <LoadingOrError value={value} what="domains" testId="domains" />
       {value.kind === 'ready' && (value.value.length === 0
         ? <p className="muted" data-testid="domains-empty">No domains on this host</p>
-        : (
-          <table className="grid domains">
-            <thead>
-              <tr><th>Name</th><th>State</th><th className="num">ID</th><th className="num">vCPUs</th><th className="num">Memory</th><th className="num">CPU</th><th>Actions</th></tr>
-            </thead>
-            <tbody>
-              {value.value.map((d) => <DomainRow key={d.uuid} connectionId={connectionId} domain={d} />)}
-            </tbody>
-          </table>
-        ))}
+        : <DomainList connectionId={connectionId} domains={value.value} />)}
     </section>
   );
 }

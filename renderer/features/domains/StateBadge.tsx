@@ -1,6 +1,6 @@
 import type { DomainStateName } from '../../../shared/model';
 
-const LABELS: Record<DomainStateName, string> = {
+export const STATE_LABELS: Record<DomainStateName, string> = {
   nostate: 'No state',
   running: 'Running',
   blocked: 'Blocked',
@@ -13,5 +13,5 @@ const LABELS: Record<DomainStateName, string> = {
 };
 
 export function StateBadge({ state }: { readonly state: DomainStateName }): React.JSX.Element {
-  return <span className={`badge badge-${state}`} data-testid="domain-state" data-state={state}>{LABELS[state]}</span>;
+  return <span className={`badge badge-${state}`} data-testid="domain-state" data-state={state}>{STATE_LABELS[state]}</span>;
 }

@@ -7,7 +7,10 @@ import { errorMessage } from '../../components/format';
 export async function loadDomains(connectionId: string): Promise<void> {
   actions().setDomains(connectionId, { kind: 'loading' });
   try {
-    actions().setDomains(connectionId, ready(await call('domains.list', connectionId)));
+    const list = await call('domains.list', connectionId);
+    // For `npm run bench:ui`: when the list arrived, to time its first painted rows from.
+    performance.mark(`virtdeck:domains-arrived:${connectionId}`);
+    actions().setDomains(connectionId, ready(list));
   } catch (error) {
     actions().setDomains(connectionId, failed(errorMessage(error)));
   }

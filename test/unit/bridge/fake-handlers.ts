@@ -15,6 +15,7 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'connections.remove': () => Promise.resolve(null),
     'connections.open': () => Promise.reject(new AppFailure('not-found', 'no such connection')),
     'connections.close': unsupported,
+    'connections.test': unsupported,
     'host.info': unsupported,
     'host.capabilities': unsupported,
     'domains.list': unsupported,

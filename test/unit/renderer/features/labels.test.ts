@@ -29,7 +29,7 @@ describe('domain actions by state', () => {
 
 describe('the add-connection URI', () => {
   it('builds a URI from fields', () => {
-    expect(uriFromFields({ ...INITIAL_FIELDS, user: 'root', host: 'kvm1', params: 'keyfile=/k' })).toEqual({ ok: true, uri: 'qemu+ssh://root@kvm1/system?keyfile=/k' });
+    expect(uriFromFields({ ...INITIAL_FIELDS, user: 'root', host: 'kvm1', params: [{ name: 'keyfile', value: '/k' }] })).toEqual({ ok: true, uri: 'qemu+ssh://root@kvm1/system?keyfile=/k' });
     expect(uriFromFields({ ...INITIAL_FIELDS, transport: '', host: '' })).toEqual({ ok: true, uri: 'qemu:///system' });
   });
 

@@ -1,0 +1,11 @@
+import type { DomainStateName } from '../../../shared/model';
+import { STATE_LABELS } from './StateBadge';
+
+const GLYPHS: Record<DomainStateName, string> = {
+  nostate: '○', running: '▶', blocked: '▶', paused: '⏸', shutdown: '⏻', shutoff: '■', crashed: '✖', pmsuspended: '⏾', unknown: '?',
+};
+
+/** A state as a small glyph for dense places (the tree); the words are its label. */
+export function StateIcon({ state }: { readonly state: DomainStateName }): React.JSX.Element {
+  return <span className={`state-icon state-${state}`} role="img" aria-label={STATE_LABELS[state]} title={STATE_LABELS[state]} data-state={state}>{GLYPHS[state]}</span>;
+}
