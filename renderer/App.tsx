@@ -3,7 +3,7 @@ import type { AppInfo } from '../shared/ipc';
 import { errorMessage } from './components/format';
 import { Dialogs } from './Dialogs';
 import { ConnectionTree } from './features/connections/ConnectionTree';
-import { ConnectionView } from './features/host/ConnectionView';
+import { ConnectionPage } from './features/host/ConnectionPage';
 import { backend, call } from './ipc/client';
 import { routeEvents } from './ipc/events';
 import { resync, resyncAfterReconnect } from './ipc/resync';
@@ -49,7 +49,7 @@ export function App(): React.JSX.Element {
       <div className="app-body">
         <ConnectionTree />
         {selected
-          ? <ConnectionView key={selected.profile.id} view={selected} />
+          ? <ConnectionPage key={selected.profile.id} view={selected} />
           : <div className="content"><p className="muted empty-content">{loaded ? 'Select or add a connection.' : 'Starting…'}</p></div>}
       </div>
       <footer className="app-footer">

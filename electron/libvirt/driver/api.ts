@@ -18,11 +18,11 @@ import type {
   NetworkRef,
   OpenConsoleOptions,
   Screenshot,
-  NetworkSummary,
+  NetworkInfo,
   NodeStat,
   StoragePoolEvent,
   StoragePoolRef,
-  StoragePoolSummary,
+  StoragePoolInfo,
   StorageVolumeSummary,
   Unsubscribe,
 } from './model';
@@ -71,18 +71,18 @@ export interface Connection {
   /** A byte pipe to a port or socket on the hypervisor's host (a VNC server), over this
    *  connection's own transport; the embedded driver has no host to reach. */
   openHostPipe(endpoint: HostEndpoint): Promise<Duplex>;
-  listNetworks(): Promise<NetworkSummary[]>;
+  listNetworks(): Promise<NetworkInfo[]>;
   lookupNetworkByName(name: string): Promise<NetworkRef>;
   lookupNetworkByUuid(uuid: string): Promise<NetworkRef>;
   /** One network's state: what an event about it changed. */
-  networkInfo(net: NetworkRef): Promise<NetworkSummary>;
+  networkInfo(net: NetworkRef): Promise<NetworkInfo>;
   networkXml(net: NetworkRef, flags?: number): Promise<string>;
   startNetwork(net: NetworkRef): Promise<void>;
   stopNetwork(net: NetworkRef): Promise<void>;
-  listStoragePools(): Promise<StoragePoolSummary[]>;
+  listStoragePools(): Promise<StoragePoolInfo[]>;
   lookupStoragePoolByUuid(uuid: string): Promise<StoragePoolRef>;
   /** One pool's state and sizes: what an event about it changed. */
-  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary>;
+  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolInfo>;
   startStoragePool(pool: StoragePoolRef): Promise<void>;
   stopStoragePool(pool: StoragePoolRef): Promise<void>;
   refreshStoragePool(pool: StoragePoolRef): Promise<void>;

@@ -28,7 +28,7 @@ export interface DomainState {
   readonly reason: number;
 }
 
-export interface NetworkSummary extends NetworkRef {
+export interface NetworkInfo extends NetworkRef {
   readonly active: boolean;
   readonly autostart: boolean;
 }
@@ -36,7 +36,7 @@ export interface NetworkSummary extends NetworkRef {
 // Pool states too: one definition, in shared/.
 export { STORAGE_POOL_STATES, type StoragePoolStateName } from '../../../shared/model';
 
-export interface StoragePoolSummary extends StoragePoolRef {
+export interface StoragePoolInfo extends StoragePoolRef {
   readonly state: StoragePoolStateName;
   readonly capacityBytes: bigint;
   readonly allocationBytes: bigint;

@@ -1,5 +1,5 @@
 /** Networks and pools as the contract carries them: plain data, sizes as numbers. */
-import type { NetworkSummary as LibvirtNetwork, StoragePoolSummary as LibvirtPool } from '../../libvirt';
+import type { NetworkInfo as LibvirtNetwork, StoragePoolInfo as LibvirtPool } from '../../libvirt';
 import type { NetworkSummary, StoragePoolSummary } from '../../../shared/model';
 
 export function networkView(n: LibvirtNetwork): NetworkSummary {

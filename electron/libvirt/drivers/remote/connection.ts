@@ -30,11 +30,11 @@ import type {
   NetworkRef,
   OpenConsoleOptions,
   Screenshot,
-  NetworkSummary,
+  NetworkInfo,
   NodeStat,
   StoragePoolEvent,
   StoragePoolRef,
-  StoragePoolSummary,
+  StoragePoolInfo,
   StorageVolumeSummary,
   Unsubscribe,
 } from '../../driver/model';
@@ -225,12 +225,12 @@ export class RemoteConnection implements Connection {
   }
 
   /** Networks with their state; the per-network calls are pipelined. */
-  async listNetworks(): Promise<NetworkSummary[]> {
+  async listNetworks(): Promise<NetworkInfo[]> {
     const { nets } = await this.rpc.call('connectListAllNetworks', { needResults: 1, flags: 0 });
     return Promise.all(nets.map((net) => this.networkInfo(net)));
   }
 
-  async networkInfo(net: NetworkRef): Promise<NetworkSummary> {
+  async networkInfo(net: NetworkRef): Promise<NetworkInfo> {
     const [active, autostart] = await Promise.all([
       this.rpc.call('networkIsActive', { net }),
       this.rpc.call('networkGetAutostart', { net }),
@@ -286,12 +286,12 @@ export class RemoteConnection implements Connection {
   }
 
   /** Storage pools with state and sizes; the per-pool calls are pipelined. */
-  async listStoragePools(): Promise<StoragePoolSummary[]> {
+  async listStoragePools(): Promise<StoragePoolInfo[]> {
     const { pools } = await this.rpc.call('connectListAllStoragePools', { needResults: 1, flags: 0 });
     return Promise.all(pools.map((pool) => this.storagePoolInfo(pool)));
   }
 
-  async storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary> {
+  async storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolInfo> {
     const info = await this.rpc.call('storagePoolGetInfo', { pool });
     return {
       name: pool.name,

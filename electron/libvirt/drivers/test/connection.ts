@@ -17,11 +17,11 @@ import type {
   ByteStream,
   NetworkRef,
   Screenshot,
-  NetworkSummary,
+  NetworkInfo,
   NodeStat,
   StoragePoolEvent,
   StoragePoolRef,
-  StoragePoolSummary,
+  StoragePoolInfo,
   StorageVolumeSummary,
   Unsubscribe,
 } from '../../driver/model';
@@ -168,7 +168,7 @@ export class EmbeddedTestConnection implements Connection {
     });
   }
 
-  listNetworks(): Promise<NetworkSummary[]> {
+  listNetworks(): Promise<NetworkInfo[]> {
     return this.read(() => this.host.objects.listNetworks());
   }
 
@@ -180,7 +180,7 @@ export class EmbeddedTestConnection implements Connection {
     return this.read(() => this.host.objects.lookupNetworkByUuid(uuid));
   }
 
-  networkInfo(net: NetworkRef): Promise<NetworkSummary> {
+  networkInfo(net: NetworkRef): Promise<NetworkInfo> {
     return this.read(() => this.host.objects.networkInfo(net));
   }
 
@@ -196,7 +196,7 @@ export class EmbeddedTestConnection implements Connection {
     return this.write('virNetworkDestroy', () => { this.host.objects.stopNetwork(net); });
   }
 
-  listStoragePools(): Promise<StoragePoolSummary[]> {
+  listStoragePools(): Promise<StoragePoolInfo[]> {
     return this.read(() => this.host.objects.listStoragePools());
   }
 
@@ -204,7 +204,7 @@ export class EmbeddedTestConnection implements Connection {
     return this.read(() => this.host.objects.lookupStoragePoolByUuid(uuid));
   }
 
-  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolSummary> {
+  storagePoolInfo(pool: StoragePoolRef): Promise<StoragePoolInfo> {
     return this.read(() => this.host.objects.storagePoolInfo(pool));
   }
 

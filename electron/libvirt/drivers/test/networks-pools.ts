@@ -3,7 +3,7 @@
  * refresh with libvirt's test-driver semantics and wording, and their lifecycle events.
  */
 import type {
-  NetworkEvent, NetworkRef, NetworkSummary, StoragePoolEvent, StoragePoolRef, StoragePoolSummary, StorageVolumeSummary,
+  NetworkEvent, NetworkRef, NetworkInfo, StoragePoolEvent, StoragePoolRef, StoragePoolInfo, StorageVolumeSummary,
 } from '../../driver/model';
 import { ErrorCode } from '../../protocol/error-codes';
 import type { LibvirtError } from '../../protocol/libvirt-error';
@@ -25,12 +25,12 @@ interface PoolRecord {
   active: boolean;
 }
 
-function summaryOfNetwork(n: NetworkRecord): NetworkSummary {
+function summaryOfNetwork(n: NetworkRecord): NetworkInfo {
   // libvirt's test driver autostarts nothing.
   return { name: n.def.name, uuid: n.def.uuid, active: n.active, autostart: false };
 }
 
-function summaryOfPool({ def, active }: PoolRecord): StoragePoolSummary {
+function summaryOfPool({ def, active }: PoolRecord): StoragePoolInfo {
   return {
     name: def.name,
     uuid: def.uuid,
@@ -55,11 +55,11 @@ export class NetworksAndPools {
     this.pools = pools.map((def) => ({ def, active: true }));
   }
 
-  listNetworks(): NetworkSummary[] {
+  listNetworks(): NetworkInfo[] {
     return this.networks.map(summaryOfNetwork);
   }
 
-  networkInfo(net: NetworkRef): NetworkSummary {
+  networkInfo(net: NetworkRef): NetworkInfo {
     return summaryOfNetwork(this.network(net));
   }
 
@@ -93,11 +93,11 @@ export class NetworksAndPools {
     this.networkEvents.emit({ network: net, event: 'stopped', detail: 0 });
   }
 
-  listStoragePools(): StoragePoolSummary[] {
+  listStoragePools(): StoragePoolInfo[] {
     return this.pools.map(summaryOfPool);
   }
 
-  storagePoolInfo(ref: StoragePoolRef): StoragePoolSummary {
+  storagePoolInfo(ref: StoragePoolRef): StoragePoolInfo {
     return summaryOfPool(this.pool(ref));
   }
 

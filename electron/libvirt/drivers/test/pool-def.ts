@@ -4,7 +4,7 @@
  * volume's key is its path, the pool's target path and the volume's name.
  */
 import { randomUUID } from 'node:crypto';
-import type { StoragePoolSummary, StorageVolumeSummary } from '../../driver/model';
+import type { StoragePoolInfo, StorageVolumeSummary } from '../../driver/model';
 import { canonicalUuid } from './domain-def';
 import { errors } from './errors';
 import { scaledBytes } from './units';
@@ -12,7 +12,7 @@ import { childElements, childText, firstChild, textOf, type XmlElement } from '.
 
 const DEFAULT_CAPACITY = 100n * 1024n ** 3n;
 
-export interface PoolDef extends StoragePoolSummary {
+export interface PoolDef extends StoragePoolInfo {
   readonly volumes: readonly StorageVolumeSummary[];
 }
 

@@ -11,7 +11,7 @@ import { NetworksTable } from './NetworksTable';
 import { PoolsTable } from './PoolsTable';
 
 /** The main area for the selected connection: its host and guests, or why there are none. */
-export function ConnectionView({ view }: { readonly view: View }): React.JSX.Element {
+export function ConnectionPage({ view }: { readonly view: View }): React.JSX.Element {
   const { profile, state } = view;
   const id = profile.id;
   const now = useNow(state.kind === 'failed' && state.retryAt !== null);
