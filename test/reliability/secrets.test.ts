@@ -89,7 +89,16 @@ describe('passwords and passphrases', () => {
         results.push(await main.dispatch('prompts.answer', [prompt.id, { kind: 'secret', value: wrongPassword }]));
       }
       const refused = await opening;
-      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/authentication as virtdeck-test failed/) as unknown } });
+      // Main's auth kind says who refused whom and that a password was tried, in words and
+      // in structure, without the password itself.
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'auth',
+          auth: { method: 'ssh', user: 'virtdeck-test', passwordTried: true },
+          message: expect.stringMatching(/authentication as virtdeck-test failed/) as unknown,
+        },
+      });
       results.push(refused);
       await main.dispose();
       services = undefined;
