@@ -75,7 +75,7 @@ describe('consoles in the UI', () => {
     app = await openUiApp(browser, renderer.dir);
     const page = app.page;
     await addSshConnection(page);
-    const row = page.locator(`[data-testid="domain-row"][data-domain="${name}"]`);
+    const row = page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
     await row.waitFor(WAIT);
     await row.press('Enter');
     const details = page.getByTestId('domain-details');

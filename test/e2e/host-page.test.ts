@@ -93,7 +93,7 @@ describe('the host page', () => {
       await virsh(harness.uris.qemu, 'start', name);
       const page = await open();
       await addByUri(page, harness.uris.qemu, 'QEMU host');
-      const row = page.locator(`[data-testid="domain-row"][data-domain="${name}"]`);
+      const row = page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
       await row.waitFor(WAIT);
       await row.dblclick();
       const details = page.getByTestId('domain-details');

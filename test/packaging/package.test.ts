@@ -16,8 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAdminPolicy } from '../../electron/policy';
 import { buildPackagingProject, makePlaceholderRuntime, type PackagingProject, type PlaceholderRuntime } from './project';
 
-/** The asar holds bundled JavaScript and the renderer's assets; 2 MB today. */
-const ASAR_BUDGET_BYTES = 4 * 1024 * 1024;
+/** The asar holds bundled JavaScript and the renderer's assets: 4.1 MiB today, of which
+ *  the renderer's editor, terminal, VNC, chart and dialog libraries are about half. */
+const ASAR_BUDGET_BYTES = 6 * 1024 * 1024;
 const HICOLOR_SIZES = [16, 24, 32, 48, 64, 128, 256, 512];
 /** Module names in code, not in comments: import/export statements at a line's start, require() and import() calls. */
 const MODULE_REFERENCE = /^\s*(?:import|export)\b[^;'"]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
