@@ -77,7 +77,8 @@ describe('consoles in the UI', () => {
     await addSshConnection(page);
     const row = page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
     await row.waitFor(WAIT);
-    await row.press('Enter');
+    // The list's keyboard acts on its active row; a double click opens this very one.
+    await row.dblclick();
     const details = page.getByTestId('domain-details');
     await details.waitFor(WAIT);
     await details.getByTestId('show-vnc-console').click();
