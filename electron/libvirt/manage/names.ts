@@ -3,10 +3,11 @@ import { ManageError, type ManageProblem } from './errors';
 
 /** A control character: invisible in every list that shows the name. */
 function hasControl(text: string): boolean {
-  return [...text].some((c) => {
-    const code = c.codePointAt(0) ?? 0;
-    return code < 0x20 || code === 0x7f;
-  });
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
 
 function check(problem: ManageProblem, what: string, name: string): void {
