@@ -95,8 +95,28 @@ function clonedDefinition(domain: XmlElement, newName: string, copies: readonly 
   });
 }
 
-function isCopied(disk: DiskVolume): disk is DiskVolume & { pool: StoragePoolRef; volume: StorageVolRef } {
-  return disk.device === 'disk' && !disk.readonly && disk.pool !== null && disk.volume !== null;
+/** A disk the clone writes to: it must get its own copy. */
+function isWritable(disk: DiskVolume, element: XmlElement | undefined): boolean {
+  const shareable = element !== undefined && firstChild(element, 'shareable') !== undefined;
+  return (disk.device === 'disk' || disk.device === 'lun') && !disk.readonly && !shareable && disk.path !== null;
+}
+
+function inPool(disk: DiskVolume): disk is DiskVolume & { pool: StoragePoolRef; volume: StorageVolRef } {
+  return disk.pool !== null && disk.volume !== null;
+}
+
+/** The writable disks to copy; one outside every pool cannot be, and sharing it would corrupt it. */
+function disksToCopy(domain: XmlElement, disks: readonly DiskVolume[], sourceName: string): (DiskVolume & { pool: StoragePoolRef; volume: StorageVolRef })[] {
+  const elements = new Map(diskElements(domain).map((el) => [firstChild(el, 'target')?.attrs.dev ?? '', el]));
+  const writable = disks.filter((d) => isWritable(d, elements.get(d.target)));
+  const outside = writable.find((d) => !inPool(d));
+  if (outside !== undefined) {
+    throw new ManageError(
+      'disk-not-in-pool',
+      `disk ${outside.target} of '${sourceName}' (${outside.path ?? ''}) is not a volume of any storage pool, so it cannot be copied; a clone sharing it would corrupt it`,
+    );
+  }
+  return writable.filter(inPool);
 }
 
 export async function cloneDomain(conn: Connection, sourceName: string, options: CloneOptions): Promise<DomainRef> {
@@ -109,7 +129,7 @@ export async function cloneDomain(conn: Connection, sourceName: string, options:
   }
   await ensureNameFree(conn, newName);
   const domain = parseDomainXml(await conn.domainXml(source, XML_INACTIVE | XML_SECURE));
-  const disks = (await domainDiskVolumes(conn, source)).filter(isCopied);
+  const disks = disksToCopy(domain, await domainDiskVolumes(conn, source), sourceName);
   const copies: CopiedDisk[] = [];
   try {
     for (const disk of disks) {

@@ -13,6 +13,7 @@ export type ManageProblem =
   | 'file-unreadable'
   | 'domain-exists'
   | 'not-shut-off'
+  | 'disk-not-in-pool'
   | 'aborted';
 
 export class ManageError extends Error {

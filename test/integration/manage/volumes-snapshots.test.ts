@@ -141,6 +141,20 @@ describe.each(drivers)('volumes and snapshots on $label', ({ uri }) => {
     expect(left).not.toContain(isoVol.name);
   });
 
+  it('refuses to clone a domain whose writable disk is in no pool', async () => {
+    const name = uniqueName(TEST_DOMAIN_PREFIX);
+    const dom = await conn.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+      <devices><disk type='file' device='disk'><source file='/elsewhere/${name}.img'/><target dev='vdb' bus='virtio'/></disk></devices></domain>`);
+    try {
+      await expect(cloneDomain(conn, name, { newName: `${name}-clone` })).rejects.toThrow(
+        `disk vdb of '${name}' (/elsewhere/${name}.img) is not a volume of any storage pool, so it cannot be copied; a clone sharing it would corrupt it`,
+      );
+      await expect(conn.lookupDomainByName(`${name}-clone`)).rejects.toThrow(LibvirtError);
+    } finally {
+      await deleteDomain(conn, dom, { removeVolumePaths: [] });
+    }
+  });
+
   it('keeps snapshots as a tree with a current one, reverts to one and deletes one', async () => {
     const dom = await conn.defineDomain(testDomainXml(uniqueName(TEST_DOMAIN_PREFIX)));
     try {
