@@ -24,6 +24,9 @@ import type {
   StoragePoolRef,
   StoragePoolInfo,
   StorageVolumeSummary,
+  StorageVolRef,
+  StorageVolumeInfo,
+  SnapshotInfo,
   Unsubscribe,
 } from './model';
 
@@ -87,6 +90,32 @@ export interface Connection {
   stopStoragePool(pool: StoragePoolRef): Promise<void>;
   refreshStoragePool(pool: StoragePoolRef): Promise<void>;
   listStorageVolumes(pool: StoragePoolRef): Promise<StorageVolumeSummary[]>;
+  lookupStoragePoolByName(name: string): Promise<StoragePoolRef>;
+  storagePoolXml(pool: StoragePoolRef): Promise<string>;
+  lookupStorageVolumeByName(pool: StoragePoolRef, name: string): Promise<StorageVolRef>;
+  /** The volume a disk's source path names, in whichever pool holds it. */
+  lookupStorageVolumeByPath(path: string): Promise<StorageVolRef>;
+  storageVolumeInfo(vol: StorageVolRef): Promise<StorageVolumeInfo>;
+  storageVolumeXml(vol: StorageVolRef): Promise<string>;
+  storageVolumePath(vol: StorageVolRef): Promise<string>;
+  /** virStorageVolCreateXML: a new volume in the pool, as the XML describes it. */
+  createStorageVolume(pool: StoragePoolRef, xml: string, flags?: number): Promise<StorageVolRef>;
+  /** virStorageVolCreateXMLFrom: a new volume with the content of `source`. */
+  createStorageVolumeFrom(pool: StoragePoolRef, xml: string, source: StorageVolRef, flags?: number): Promise<StorageVolRef>;
+  deleteStorageVolume(vol: StorageVolRef): Promise<void>;
+  /**
+   * virStorageVolUpload: a stream that writes `length` bytes (0: to the end) at `offset`.
+   * Write the bytes, then `finish()`; destroying the stream aborts the upload.
+   */
+  uploadStorageVolume(vol: StorageVolRef, offset: bigint, length: bigint): Promise<ByteStream>;
+  /** virStorageVolDownload: a stream that reads `length` bytes (0: to the end) from `offset`. */
+  downloadStorageVolume(vol: StorageVolRef, offset: bigint, length: bigint): Promise<ByteStream>;
+  /** Every snapshot of the domain, parents named, the current one marked. */
+  listDomainSnapshots(dom: DomainRef): Promise<SnapshotInfo[]>;
+  /** virDomainSnapshotCreateXML; resolves to the new snapshot's name. */
+  createDomainSnapshot(dom: DomainRef, xml: string, flags?: number): Promise<string>;
+  revertDomainSnapshot(dom: DomainRef, name: string, flags?: number): Promise<void>;
+  deleteDomainSnapshot(dom: DomainRef, name: string, flags?: number): Promise<void>;
   allDomainStats(options?: AllDomainStatsOptions): Promise<DomainStats[]>;
   /** Lifecycle events of every domain. */
   onDomainLifecycle(listener: (event: LifecycleEvent) => void): Promise<Unsubscribe>;

@@ -112,3 +112,32 @@ export interface Screenshot {
   readonly mime: string;
   readonly data: Buffer;
 }
+
+/** virStorageVolGetInfo: what a volume is and how big. */
+export interface StorageVolumeInfo {
+  readonly type: StorageVolTypeName;
+  readonly capacityBytes: bigint;
+  readonly allocationBytes: bigint;
+}
+
+/** One snapshot of a domain, read from its XML (virDomainSnapshotGetXMLDesc). */
+export interface SnapshotInfo {
+  readonly name: string;
+  /** The snapshot this one was taken on top of; null for a root of the tree. */
+  readonly parent: string | null;
+  /** The domain's current snapshot (the one a revert without a name would pick). */
+  readonly current: boolean;
+  readonly description: string;
+  /** The domain's state when it was taken, as the XML says it: running, shutoff, disk-snapshot... */
+  readonly state: string;
+  /** Unix seconds. */
+  readonly createdAt: number;
+  /** The guest's memory is in it, so a revert resumes the guest where it was. */
+  readonly hasMemory: boolean;
+}
+
+/** virDomainSnapshotCreateFlags and virDomainSnapshotRevertFlags bits worth naming. */
+export const SnapshotCreateFlags = { DISK_ONLY: 16, ATOMIC: 128 } as const;
+export const SnapshotRevertFlags = { RUNNING: 1, PAUSED: 2, FORCE: 4 } as const;
+/** virStorageVolCreateFlags: a qcow2 volume allocates only its metadata. */
+export const StorageVolCreateFlags = { PREALLOC_METADATA: 1, REFLINK: 2 } as const;

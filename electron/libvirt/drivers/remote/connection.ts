@@ -36,8 +36,12 @@ import type {
   StoragePoolRef,
   StoragePoolInfo,
   StorageVolumeSummary,
+  StorageVolRef,
+  StorageVolumeInfo,
+  SnapshotInfo,
   Unsubscribe,
 } from '../../driver/model';
+import { parseSnapshotXml } from '../../driver/snapshot-xml';
 import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 
 /** virConnectListAllDomainsFlags */
@@ -283,6 +287,90 @@ export class RemoteConnection implements Connection {
         return { ...vol, type: storageVolTypeName(info.type), capacityBytes: info.capacity, allocationBytes: info.allocation };
       }),
     );
+  }
+
+  async lookupStoragePoolByName(name: string): Promise<StoragePoolRef> {
+    return (await this.rpc.call('storagePoolLookupByName', { name })).pool;
+  }
+
+  async storagePoolXml(pool: StoragePoolRef): Promise<string> {
+    return (await this.rpc.call('storagePoolGetXmlDesc', { pool, flags: 0 })).xml;
+  }
+
+  async lookupStorageVolumeByName(pool: StoragePoolRef, name: string): Promise<StorageVolRef> {
+    return (await this.rpc.call('storageVolLookupByName', { pool, name })).vol;
+  }
+
+  async lookupStorageVolumeByPath(path: string): Promise<StorageVolRef> {
+    return (await this.rpc.call('storageVolLookupByPath', { path })).vol;
+  }
+
+  async storageVolumeInfo(vol: StorageVolRef): Promise<StorageVolumeInfo> {
+    const info = await this.rpc.call('storageVolGetInfo', { vol });
+    return { type: storageVolTypeName(info.type), capacityBytes: info.capacity, allocationBytes: info.allocation };
+  }
+
+  async storageVolumeXml(vol: StorageVolRef): Promise<string> {
+    return (await this.rpc.call('storageVolGetXmlDesc', { vol, flags: 0 })).xml;
+  }
+
+  async storageVolumePath(vol: StorageVolRef): Promise<string> {
+    return (await this.rpc.call('storageVolGetPath', { vol })).name;
+  }
+
+  async createStorageVolume(pool: StoragePoolRef, xml: string, flags = 0): Promise<StorageVolRef> {
+    return (await this.rpc.call('storageVolCreateXml', { pool, xml, flags })).vol;
+  }
+
+  async createStorageVolumeFrom(pool: StoragePoolRef, xml: string, source: StorageVolRef, flags = 0): Promise<StorageVolRef> {
+    return (await this.rpc.call('storageVolCreateXmlFrom', { pool, xml, clonevol: source, flags })).vol;
+  }
+
+  async deleteStorageVolume(vol: StorageVolRef): Promise<void> {
+    await this.rpc.call('storageVolDelete', { vol, flags: 0 });
+  }
+
+  async uploadStorageVolume(vol: StorageVolRef, offset: bigint, length: bigint): Promise<ByteStream> {
+    const { stream } = await this.rpc.openStream('storageVolUpload', { vol, offset, length, flags: 0 });
+    return stream;
+  }
+
+  async downloadStorageVolume(vol: StorageVolRef, offset: bigint, length: bigint): Promise<ByteStream> {
+    const { stream } = await this.rpc.openStream('storageVolDownload', { vol, offset, length, flags: 0 });
+    return stream;
+  }
+
+  /** The list, each snapshot's XML and the current one's name, the per-snapshot calls pipelined. */
+  async listDomainSnapshots(dom: DomainRef): Promise<SnapshotInfo[]> {
+    const [{ snapshots }, current] = await Promise.all([
+      this.rpc.call('domainListAllSnapshots', { dom, needResults: 1, flags: 0 }),
+      this.currentSnapshotName(dom),
+    ]);
+    return Promise.all(
+      snapshots.map(async (snap) => {
+        const { xml } = await this.rpc.call('domainSnapshotGetXmlDesc', { snap, flags: 0 });
+        return parseSnapshotXml(xml, snap.name === current);
+      }),
+    );
+  }
+
+  private async currentSnapshotName(dom: DomainRef): Promise<string | null> {
+    const { result } = await this.rpc.call('domainHasCurrentSnapshot', { dom, flags: 0 });
+    if (result === 0) return null;
+    return (await this.rpc.call('domainSnapshotCurrent', { dom, flags: 0 })).snap.name;
+  }
+
+  async createDomainSnapshot(dom: DomainRef, xml: string, flags = 0): Promise<string> {
+    return (await this.rpc.call('domainSnapshotCreateXml', { dom, xmlDesc: xml, flags })).snap.name;
+  }
+
+  /** A snapshot reference is its name within its domain: the daemon looks it up itself. */
+  async revertDomainSnapshot(dom: DomainRef, name: string, flags = 0): Promise<void> {
+    await this.rpc.call('domainRevertToSnapshot', { snap: { name, dom }, flags });
+  }
+
+  async deleteDomainSnapshot(dom: DomainRef, name: string, flags = 0): Promise<void> {
+    await this.rpc.call('domainSnapshotDelete', { snap: { name, dom }, flags });
   }
 
   /** Storage pools with state and sizes; the per-pool calls are pipelined. */

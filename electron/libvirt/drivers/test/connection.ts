@@ -23,8 +23,12 @@ import type {
   StoragePoolRef,
   StoragePoolInfo,
   StorageVolumeSummary,
+  StorageVolRef,
+  StorageVolumeInfo,
+  SnapshotInfo,
   Unsubscribe,
 } from '../../driver/model';
+import { downloadStream, uploadStream } from './volume-streams';
 import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 import { ConnectionClosedError } from '../../errors';
 import { capabilitiesXml } from './capabilities';
@@ -147,7 +151,7 @@ export class EmbeddedTestConnection implements Connection {
 
   undefineDomain(dom: DomainRef, flags = 0): Promise<void> {
     return this.write(flags === 0 ? 'virDomainUndefine' : 'virDomainUndefineFlags', () => {
-      this.host.undefineDomain(dom);
+      this.host.undefineDomain(dom, flags);
     });
   }
 
@@ -222,6 +226,77 @@ export class EmbeddedTestConnection implements Connection {
 
   listStorageVolumes(pool: StoragePoolRef): Promise<StorageVolumeSummary[]> {
     return this.read(() => this.host.objects.listStorageVolumes(pool));
+  }
+
+  lookupStoragePoolByName(name: string): Promise<StoragePoolRef> {
+    return this.read(() => this.host.objects.lookupStoragePoolByName(name));
+  }
+
+  storagePoolXml(pool: StoragePoolRef): Promise<string> {
+    return this.read(() => this.host.objects.storagePoolXml(pool));
+  }
+
+  lookupStorageVolumeByName(pool: StoragePoolRef, name: string): Promise<StorageVolRef> {
+    return this.read(() => this.host.objects.volumesOf(pool).volumes.lookup(name));
+  }
+
+  lookupStorageVolumeByPath(path: string): Promise<StorageVolRef> {
+    return this.read(() => this.host.objects.lookupStorageVolumeByPath(path));
+  }
+
+  storageVolumeInfo(vol: StorageVolRef): Promise<StorageVolumeInfo> {
+    return this.read(() => this.host.objects.volumesHolding(vol).info(vol));
+  }
+
+  storageVolumeXml(vol: StorageVolRef): Promise<string> {
+    return this.read(() => this.host.objects.volumesHolding(vol).xml(vol));
+  }
+
+  storageVolumePath(vol: StorageVolRef): Promise<string> {
+    return this.read(() => this.host.objects.volumesHolding(vol).path(vol));
+  }
+
+  createStorageVolume(pool: StoragePoolRef, xml: string, _flags = 0): Promise<StorageVolRef> {
+    return this.write('virStorageVolCreateXML', () => {
+      const { volumes, capacityBytes } = this.host.objects.volumesOf(pool);
+      return volumes.create(xml, capacityBytes);
+    });
+  }
+
+  createStorageVolumeFrom(pool: StoragePoolRef, xml: string, source: StorageVolRef, _flags = 0): Promise<StorageVolRef> {
+    return this.write('virStorageVolCreateXMLFrom', () => {
+      const content = this.host.objects.volumesHolding(source).contentOf(source);
+      const { volumes, capacityBytes } = this.host.objects.volumesOf(pool);
+      return volumes.create(xml, capacityBytes, content);
+    });
+  }
+
+  deleteStorageVolume(vol: StorageVolRef): Promise<void> {
+    return this.write('virStorageVolDelete', () => { this.host.objects.volumesHolding(vol).delete(vol); });
+  }
+
+  uploadStorageVolume(vol: StorageVolRef, offset: bigint, length: bigint): Promise<ByteStream> {
+    return this.write('virStorageVolUpload', () => uploadStream(this.host.objects.volumesHolding(vol), vol, offset, length));
+  }
+
+  downloadStorageVolume(vol: StorageVolRef, offset: bigint, length: bigint): Promise<ByteStream> {
+    return this.read(() => downloadStream(this.host.objects.volumesHolding(vol), vol, offset, length));
+  }
+
+  listDomainSnapshots(dom: DomainRef): Promise<SnapshotInfo[]> {
+    return this.read(() => this.host.listSnapshots(dom));
+  }
+
+  createDomainSnapshot(dom: DomainRef, xml: string, _flags = 0): Promise<string> {
+    return this.write('virDomainSnapshotCreateXML', () => this.host.createSnapshot(dom, xml));
+  }
+
+  revertDomainSnapshot(dom: DomainRef, name: string, flags = 0): Promise<void> {
+    return this.write('virDomainRevertToSnapshot', () => { this.host.revertSnapshot(dom, name, flags); });
+  }
+
+  deleteDomainSnapshot(dom: DomainRef, name: string, flags = 0): Promise<void> {
+    return this.write('virDomainSnapshotDelete', () => { this.host.deleteSnapshot(dom, name, flags); });
   }
 
   allDomainStats(options: AllDomainStatsOptions = {}): Promise<DomainStats[]> {

@@ -27,6 +27,8 @@ const PREFIX: Readonly<Record<number, string>> = {
   [ErrorCode.NO_DOMAIN]: 'Domain not found',
   [ErrorCode.NO_NETWORK]: 'Network not found',
   [ErrorCode.NO_STORAGE_POOL]: 'Storage pool not found',
+  [ErrorCode.NO_STORAGE_VOL]: 'Storage volume not found',
+  [ErrorCode.NO_DOMAIN_SNAPSHOT]: 'Domain snapshot not found',
   [ErrorCode.OPERATION_INVALID]: 'Requested operation is not valid',
 };
 

@@ -25,9 +25,18 @@ import { memoryStats, TEST_CPU_STATS } from './node-stats';
 import { NetworksAndPools } from './networks-pools';
 import { EventDetail, EventType, Reason, State } from './states';
 import { selectedBy, statsParams } from './stats';
+import { SnapshotStore } from './snapshots';
+import type { SnapshotInfo } from '../../driver/model';
+import { ErrorCode } from '../../protocol/error-codes';
+import { From, libvirtError } from './errors';
 
 /** VIR_DOMAIN_XML_INACTIVE: the persistent definition rather than the live one. */
 const XML_INACTIVE = 2;
+/** VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA */
+const UNDEFINE_SNAPSHOTS_METADATA = 2;
+/** VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING and _PAUSED */
+const REVERT_RUNNING = 1;
+const REVERT_PAUSED = 2;
 
 interface DomainRecord {
   /** The definition in effect: the live one while the domain runs. */
@@ -48,6 +57,7 @@ export class TestHost {
   readonly events: DomainEventBus;
   /** Networks and storage pools, with their own events. */
   readonly objects: NetworksAndPools;
+  private readonly snapshots = new SnapshotStore();
   private readonly domains = new Map<string, DomainRecord>();
   private readonly clock: Clock;
   /** libvirt's nextDomID: ids count up from 1 and are never reused. */
@@ -156,8 +166,13 @@ export class TestHost {
    * An inactive domain goes away; a running one stays, transient, until it stops. libvirt
    * 9.0's test driver accepts this for a domain that is already transient too.
    */
-  undefineDomain(dom: DomainRef): void {
+  undefineDomain(dom: DomainRef, flags = 0): void {
     const d = this.find(dom);
+    const snapshots = this.snapshots.count(d.def.uuid);
+    if (snapshots > 0 && (flags & UNDEFINE_SNAPSHOTS_METADATA) === 0) {
+      throw libvirtError(ErrorCode.OPERATION_INVALID, From.DOMAIN, `cannot delete inactive domain with ${snapshots} snapshots`);
+    }
+    this.snapshots.forget(d.def.uuid);
     if (d.status.id >= 0) {
       d.persistent = false;
       d.pending = null;
@@ -165,6 +180,34 @@ export class TestHost {
       this.domains.delete(d.def.uuid);
     }
     this.events.emit(this.ref(d), { event: EventType.UNDEFINED, detail: EventDetail.UNDEFINED_REMOVED });
+  }
+
+  listSnapshots(dom: DomainRef): SnapshotInfo[] {
+    return this.snapshots.list(this.find(dom).def.uuid);
+  }
+
+  createSnapshot(dom: DomainRef, xml: string): string {
+    const d = this.find(dom);
+    return this.snapshots.create(d.def.uuid, xml, domainStateName(d.status.state), Math.floor(Date.now() / 1000));
+  }
+
+  /** The domain goes to the snapshot's state (or the one the flags ask for) through the state machine. */
+  revertSnapshot(dom: DomainRef, name: string, flags: number): void {
+    const d = this.find(dom);
+    const target = this.snapshots.revert(d.def.uuid, name);
+    const paused = (flags & REVERT_PAUSED) !== 0 || (target.paused && (flags & REVERT_RUNNING) === 0);
+    const running = paused || target.running || (flags & REVERT_RUNNING) !== 0;
+    if (!running) {
+      if (d.status.id >= 0) this.lifecycle(dom, 'destroy');
+      return;
+    }
+    if (d.status.id < 0) this.lifecycle(dom, 'start');
+    if (paused && d.status.state !== State.PAUSED) this.lifecycle(dom, 'suspend');
+    if (!paused && d.status.state === State.PAUSED) this.lifecycle(dom, 'resume');
+  }
+
+  deleteSnapshot(dom: DomainRef, name: string, flags: number): void {
+    this.snapshots.delete(this.find(dom).def.uuid, name, flags);
   }
 
   allDomainStats(options: AllDomainStatsOptions): DomainStats[] {

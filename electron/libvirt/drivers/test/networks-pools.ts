@@ -3,7 +3,7 @@
  * refresh with libvirt's test-driver semantics and wording, and their lifecycle events.
  */
 import type {
-  NetworkEvent, NetworkRef, NetworkInfo, StoragePoolEvent, StoragePoolRef, StoragePoolInfo, StorageVolumeSummary,
+  NetworkEvent, NetworkRef, NetworkInfo, StoragePoolEvent, StoragePoolRef, StoragePoolInfo, StorageVolumeSummary, StorageVolRef,
 } from '../../driver/model';
 import { ErrorCode } from '../../protocol/error-codes';
 import type { LibvirtError } from '../../protocol/libvirt-error';
@@ -12,6 +12,8 @@ import { errors, From, libvirtError } from './errors';
 import { networkDefXml, type NetworkDef } from './network-def';
 import { ObjectEventBus } from './object-event-bus';
 import type { PoolDef } from './pool-def';
+import { PoolVolumes } from './volumes';
+import { element, formatXml, textElement } from './xml-tree';
 
 const invalid = (detail: string): LibvirtError => libvirtError(ErrorCode.OPERATION_INVALID, From.TEST, detail);
 
@@ -23,6 +25,7 @@ interface NetworkRecord {
 interface PoolRecord {
   readonly def: PoolDef;
   active: boolean;
+  readonly volumes: PoolVolumes;
 }
 
 function summaryOfNetwork(n: NetworkRecord): NetworkInfo {
@@ -30,15 +33,31 @@ function summaryOfNetwork(n: NetworkRecord): NetworkInfo {
   return { name: n.def.name, uuid: n.def.uuid, active: n.active, autostart: false };
 }
 
-function summaryOfPool({ def, active }: PoolRecord): StoragePoolInfo {
+function summaryOfPool({ def, active, volumes }: PoolRecord): StoragePoolInfo {
+  // The volumes' allocation, as libvirt's test driver keeps it up to date on create and delete.
+  const allocation = volumes.allocationBytes;
   return {
     name: def.name,
     uuid: def.uuid,
     state: active ? 'running' : 'inactive',
     capacityBytes: def.capacityBytes,
-    allocationBytes: def.allocationBytes,
-    availableBytes: def.availableBytes,
+    allocationBytes: allocation,
+    availableBytes: def.capacityBytes - allocation,
   };
+}
+
+/** The pool's XML in libvirt's layout: sizes in bytes, then the target path. */
+function poolXml(p: PoolRecord): string {
+  const info = summaryOfPool(p);
+  return formatXml(element('pool', { type: p.def.type }, [
+    textElement('name', p.def.name),
+    textElement('uuid', p.def.uuid),
+    textElement('capacity', info.capacityBytes.toString(), { unit: 'bytes' }),
+    textElement('allocation', info.allocationBytes.toString(), { unit: 'bytes' }),
+    textElement('available', info.availableBytes.toString(), { unit: 'bytes' }),
+    element('source'),
+    element('target', {}, [textElement('path', p.def.targetPath)]),
+  ]));
 }
 
 export class NetworksAndPools {
@@ -52,7 +71,7 @@ export class NetworksAndPools {
     this.poolEvents = new ObjectEventBus(onListenerError);
     // libvirt's test driver starts every network and pool of its host active.
     this.networks = networks.map((def) => ({ def, active: true }));
-    this.pools = pools.map((def) => ({ def, active: true }));
+    this.pools = pools.map((def) => ({ def, active: true, volumes: new PoolVolumes(def.name, def.targetPath, def.volumes) }));
   }
 
   listNetworks(): NetworkInfo[] {
@@ -130,7 +149,42 @@ export class NetworksAndPools {
   listStorageVolumes(ref: StoragePoolRef): StorageVolumeSummary[] {
     const p = this.pool(ref);
     if (!p.active) throw invalid('storage pool is not active');
-    return p.def.volumes.map((v) => ({ ...v }));
+    return p.volumes.list();
+  }
+
+  lookupStoragePoolByName(name: string): StoragePoolRef {
+    const found = this.pools.find((p) => p.def.name === name);
+    if (found === undefined) {
+      throw libvirtError(ErrorCode.NO_STORAGE_POOL, From.TEST, `no storage pool with matching name '${name}'`);
+    }
+    return { name: found.def.name, uuid: found.def.uuid };
+  }
+
+  storagePoolXml(ref: StoragePoolRef): string {
+    return poolXml(this.pool(ref));
+  }
+
+  /** The volumes of an active pool, and its capacity for new ones. */
+  volumesOf(ref: StoragePoolRef): { readonly volumes: PoolVolumes; readonly capacityBytes: bigint } {
+    const p = this.activePool(ref);
+    return { volumes: p.volumes, capacityBytes: p.def.capacityBytes };
+  }
+
+  /** The volumes of the pool a volume reference names. */
+  volumesHolding(vol: StorageVolRef): PoolVolumes {
+    const p = this.pools.find((candidate) => candidate.def.name === vol.pool);
+    if (p === undefined) throw libvirtError(ErrorCode.NO_STORAGE_POOL, From.TEST, `no storage pool with matching name '${vol.pool}'`);
+    if (!p.active) throw invalid(`storage pool '${p.def.name}' is not active`);
+    return p.volumes;
+  }
+
+  lookupStorageVolumeByPath(path: string): StorageVolRef {
+    for (const p of this.pools) {
+      if (!p.active) continue;
+      const found = p.volumes.atPath(path);
+      if (found !== undefined) return found;
+    }
+    throw libvirtError(ErrorCode.NO_STORAGE_VOL, From.TEST, `no storage vol with matching path '${path}'`);
   }
 
   private network(net: NetworkRef): NetworkRecord {

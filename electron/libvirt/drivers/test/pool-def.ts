@@ -14,6 +14,10 @@ const DEFAULT_CAPACITY = 100n * 1024n ** 3n;
 
 export interface PoolDef extends StoragePoolInfo {
   readonly volumes: readonly StorageVolumeSummary[];
+  /** <target><path>: where the pool's volumes are, and so their paths and keys. */
+  readonly targetPath: string;
+  /** <pool type=...> */
+  readonly type: string;
 }
 
 function bytesOf(volume: XmlElement, element: 'capacity' | 'allocation'): bigint {
@@ -49,5 +53,7 @@ export function parsePoolDef(el: XmlElement): PoolDef {
     allocationBytes: allocation,
     availableBytes: DEFAULT_CAPACITY - allocation,
     volumes,
+    targetPath: path,
+    type: el.attrs.type ?? 'dir',
   };
 }

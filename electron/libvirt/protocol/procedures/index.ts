@@ -8,12 +8,16 @@ import { connectProcedures } from './connect';
 import { domainProcedures } from './domain';
 import { networkProcedures } from './network';
 import { storageProcedures } from './storage';
+import { snapshotProcedures } from './snapshot';
+import { volumeProcedures } from './volume';
 
 export const procedures = {
   ...connectProcedures,
   ...domainProcedures,
   ...networkProcedures,
   ...storageProcedures,
+  ...volumeProcedures,
+  ...snapshotProcedures,
 } as const;
 
 export type Procedures = typeof procedures;

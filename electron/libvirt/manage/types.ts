@@ -1,0 +1,53 @@
+/** What the operations above the driver (manage/) take and give. */
+import type { StoragePoolRef, StorageVolRef } from '../driver/model';
+
+export type VolumeFormat = 'qcow2' | 'raw';
+export const VOLUME_FORMATS: readonly VolumeFormat[] = ['qcow2', 'raw'];
+
+export interface NewVolume {
+  readonly name: string;
+  readonly capacityBytes: bigint | number;
+  readonly format: VolumeFormat;
+}
+
+export interface UploadOptions {
+  readonly onProgress?: (sentBytes: number, totalBytes: number) => void;
+  /** Aborting it aborts the libvirt stream; the upload then rejects with an UploadAbortedError. */
+  readonly signal?: AbortSignal;
+}
+
+export type DiskDevice = 'disk' | 'cdrom' | 'floppy' | 'lun';
+
+/** One <disk> of a domain, with the pool volume behind it when there is one. */
+export interface DiskVolume {
+  /** The guest's name for it: vda, sda, hdc... */
+  readonly target: string;
+  readonly device: DiskDevice;
+  /** The source file or block device; null for an empty drive or a network disk. */
+  readonly path: string | null;
+  readonly pool: StoragePoolRef | null;
+  readonly volume: StorageVolRef | null;
+  readonly readonly: boolean;
+}
+
+export interface CloneOptions {
+  readonly newName: string;
+  /** Each step as it starts: "copying volume vm.qcow2 to vm-clone.qcow2", "defining vm-clone". */
+  readonly onProgress?: (step: string) => void;
+}
+
+export interface DeleteDomainOptions {
+  /** Source paths of the domain's disks whose volumes are to be deleted with it. */
+  readonly removeVolumePaths: readonly string[];
+}
+
+export interface VolumeDeletionFailure {
+  readonly path: string;
+  readonly error: Error;
+}
+
+/** The domain is gone either way; its volumes are listed by what became of them. */
+export interface DeleteDomainResult {
+  readonly deletedVolumes: readonly string[];
+  readonly failedVolumes: readonly VolumeDeletionFailure[];
+}
