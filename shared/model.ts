@@ -285,3 +285,22 @@ export interface ScreenshotImage {
   /** base64 */
   readonly data: string;
 }
+
+/** A domain the New VM assistant defined. */
+export interface DefinedDomain {
+  readonly uuid: string;
+  readonly name: string;
+}
+
+/** One snapshot of a domain, its parent named so the window can draw the tree. */
+export interface SnapshotSummary {
+  readonly name: string;
+  readonly parent: string | null;
+  readonly current: boolean;
+  readonly description: string;
+  /** The domain's state when it was taken: running, shutoff... */
+  readonly state: string;
+  /** Unix seconds. */
+  readonly createdAt: number;
+  readonly hasMemory: boolean;
+}

@@ -14,6 +14,7 @@ import { hostLink } from './host-link';
 import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
 import { networkView, poolView } from './object-views';
 import { createConsoleHandlers } from './console-handlers';
+import { createManageHandlers } from './manage-handlers';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -81,5 +82,6 @@ export function createHandlers({ manager, prompts, appInfo, notices, testUri }: 
     'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
     'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
     ...createConsoleHandlers(manager, domainByUuid),
+    ...createManageHandlers(manager, domainByUuid),
   };
 }
