@@ -25,7 +25,7 @@ function Fact({ label, testId, children }: { readonly label: string; readonly te
 }
 
 /** One domain: its overview (facts, screenshot, live graphs, a console) and its XML. */
-export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly connectionId: string; readonly uuid: string; readonly name: string }): React.JSX.Element {
+export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole = 'none' }: { readonly connectionId: string; readonly uuid: string; readonly name: string; readonly initialConsole?: ConsoleChoice }): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('overview');
   const domain = useStore((s): DomainSummary | undefined => {
     const list = s.domains.get(connectionId);
@@ -35,7 +35,7 @@ export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly con
   const xml = useLoad(`${connectionId}/${uuid}/${domain?.state ?? ''}`, () => call('domains.xml', connectionId, uuid));
   const facts = xml.kind === 'ready' ? xmlFacts(xml.value) : null;
   const close = (): void => { actions().closeDialog(); };
-  const [consoleShown, setConsoleShown] = useState<ConsoleChoice>('none');
+  const [consoleShown, setConsoleShown] = useState<ConsoleChoice>(initialConsole);
   return (
     <Modal title={`Domain ${name}`} testId="domain-details" onCancel={close} wide>
       <Tabs.Root value={tab} onValueChange={(v) => { if (v === 'overview' || v === 'xml') setTab(v); }}>
