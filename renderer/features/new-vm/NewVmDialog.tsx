@@ -99,6 +99,8 @@ function Assistant({ connectionId, host, onClose }: { readonly connectionId: str
   const props: StepProps = { connectionId, host, form, change };
   return (
     <form
+      // Our validation speaks in words at the step; the browser's own would block Enter silently.
+      noValidate
       data-testid="new-vm-form"
       data-step={step}
       onSubmit={(e) => {
