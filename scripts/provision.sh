@@ -9,6 +9,7 @@ PACKAGES=(
   qemu-system-x86 openssh-server openssh-client netcat-openbsd socat openssl
   chromium python3-libvirt procps iproute2
   sasl2-bin libsasl2-modules dbus-daemon dbus-bin polkitd util-linux
+  xorriso qemu-utils
 )
 TEST_USER=virtdeck-test
 QEMU_CONF=/etc/libvirt/qemu.conf

@@ -24,7 +24,4 @@ export { listDomainDetails, StatsGroup, type DomainDetails, type DomainListing }
 export { runDomainAction } from './actions';
 /** Wire facts, for tools that read the protocol on the wire (bench:ui's RPC counter). */
 export { HEADER_SIZE, LENGTH_WORD, MessageType, Program } from './protocol/constants';
-export type {
-  CloneOptions, DeleteDomainOptions, DeleteDomainResult, DiskDevice, DiskVolume, NewVolume, UploadOptions, VolumeDeletionFailure, VolumeFormat,
-} from './manage/types';
-export { VOLUME_FORMATS } from './manage/types';
+export * from './manage';

@@ -15,6 +15,8 @@ const REQUIRED = [
   { program: 'dbus-daemon', pkg: 'dbus-daemon' },
   { program: 'dbus-send', pkg: 'dbus-bin' },
   { program: 'setpriv', pkg: 'util-linux' },
+  { program: 'xorriso', pkg: 'xorriso' },
+  { program: 'qemu-img', pkg: 'qemu-utils' },
 ] as const;
 
 /** Not on PATH, so looked for where Debian puts them. */
