@@ -29,6 +29,10 @@ import type {
   StorageVolumeSummary,
   DefinedDomain,
   SnapshotSummary,
+  DomainDisk,
+  DomainDeletion,
+  UploadStarted,
+  VolumeUploadEvent,
 } from './model';
 import { DOMAIN_ACTIONS, NETWORK_ACTIONS, POOL_ACTIONS } from './model';
 
@@ -126,6 +130,16 @@ export const invokeSchemas = {
   'snapshots.create': z.tuple([id, uuid, snapshotInputSchema]),
   'snapshots.revert': z.tuple([id, uuid, objectName]),
   'snapshots.delete': z.tuple([id, uuid, objectName]),
+  /**
+   * A local file (a path the person typed; the window never holds files) uploaded into a new
+   * raw volume of its size; progress arrives as volume.upload events for the returned id.
+   */
+  'volumes.upload': z.tuple([id, uuid, z.strictObject({ name: objectName, path: z.string().min(1, 'type the path of the file to upload').max(LIMITS.uri) })]),
+  'volumes.uploadCancel': z.tuple([id]),
+  'domains.disks': z.tuple([id, uuid]),
+  'domains.clone': z.tuple([id, uuid, objectName]),
+  /** Undefines the domain (destroying it first if it runs), then deletes the volumes at these disk paths. */
+  'domains.delete': z.tuple([id, uuid, z.array(z.string().min(1).max(LIMITS.uri)).max(LIMITS.responses)]),
 } as const;
 
 export interface AppInfo {
@@ -184,6 +198,11 @@ export interface InvokeResults {
   'snapshots.create': string;
   'snapshots.revert': null;
   'snapshots.delete': null;
+  'volumes.upload': UploadStarted;
+  'volumes.uploadCancel': null;
+  'domains.disks': DomainDisk[];
+  'domains.clone': DefinedDomain;
+  'domains.delete': DomainDeletion;
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -210,6 +229,7 @@ export interface EventPayloads {
   'pool.removed': { readonly connectionId: string; readonly uuid: string };
   'console.data': ConsoleData;
   'console.closed': { readonly consoleId: string; readonly end: ConsoleEnd };
+  'volume.upload': VolumeUploadEvent;
 }
 export type EventChannel = keyof EventPayloads;
 /** Every key of EventPayloads, exactly once: a channel added to one and not the other does not compile. */
@@ -229,6 +249,7 @@ const eventChannelSet = {
   'pool.removed': true,
   'console.data': true,
   'console.closed': true,
+  'volume.upload': true,
 } as const satisfies Record<EventChannel, true>;
 export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
 

@@ -304,3 +304,35 @@ export interface SnapshotSummary {
   readonly createdAt: number;
   readonly hasMemory: boolean;
 }
+
+export interface UploadStarted {
+  readonly uploadId: string;
+}
+
+/** Where an upload is: its bytes so far, then how it ended. */
+export type UploadProgress =
+  | { readonly kind: 'progress'; readonly sentBytes: number; readonly totalBytes: number }
+  | { readonly kind: 'done'; readonly totalBytes: number }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly error: AppError };
+
+export interface VolumeUploadEvent {
+  readonly uploadId: string;
+  readonly progress: UploadProgress;
+}
+
+/** One disk of a domain, with the pool volume behind it when there is one. */
+export interface DomainDisk {
+  readonly target: string;
+  readonly device: 'disk' | 'cdrom' | 'floppy' | 'lun';
+  readonly path: string | null;
+  /** "pool/volume" when the disk is a pool's volume; null otherwise (it cannot be deleted with the domain). */
+  readonly volume: string | null;
+  readonly readonly: boolean;
+}
+
+/** The domain is gone; its chosen volumes are listed by what became of them. */
+export interface DomainDeletion {
+  readonly deletedVolumes: readonly string[];
+  readonly failedVolumes: readonly { readonly path: string; readonly message: string }[];
+}

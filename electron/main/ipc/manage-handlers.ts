@@ -3,9 +3,8 @@
  * and delete volumes, and a domain's snapshots. Each takes names and UUIDs from the window,
  * never paths of main's own files.
  */
-import { LibvirtError, SnapshotCreateFlags, type Connection, type DomainRef, type StoragePoolRef } from '../../libvirt';
+import { createVolume, LibvirtError, SnapshotCreateFlags, snapshotXml, type Connection, type DomainRef, type StoragePoolRef } from '../../libvirt';
 import type { InvokeArgs, InvokeResult } from '../../../shared/ipc';
-import { escapeXml } from '../../../shared/new-vm/domain-xml';
 import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
 import type { Handlers } from './dispatch';
@@ -13,15 +12,8 @@ import { poolByUuid } from './object-handlers';
 
 type NewVolumeInput = InvokeArgs<'volumes.create'>[2];
 
-/** A volume's XML: qcow2 or raw, capacity in bytes, every value escaped. */
-function volumeXml(volume: NewVolumeInput): string {
-  const bytes = BigInt(volume.capacityMiB) * 1024n * 1024n;
-  return `<volume><name>${escapeXml(volume.name)}</name><capacity unit='bytes'>${bytes}</capacity>` +
-    `<target><format type='${volume.format}'/></target></volume>`;
-}
-
 async function createVolumeIn(conn: Connection, pool: StoragePoolRef, volume: NewVolumeInput): Promise<void> {
-  await conn.createStorageVolume(pool, volumeXml(volume));
+  await createVolume(conn, pool, { name: volume.name, capacityBytes: BigInt(volume.capacityMiB) * 1024n * 1024n, format: volume.format });
 }
 
 async function poolByName(conn: Connection, name: string): Promise<StoragePoolRef> {
@@ -45,10 +37,6 @@ async function defineWithVolume(conn: Connection, xml: string, newVolume: Invoke
     await conn.deleteStorageVolume(made);
     throw error;
   }
-}
-
-function snapshotXml(name: string, description: string): string {
-  return `<domainsnapshot><name>${escapeXml(name)}</name><description>${escapeXml(description)}</description></domainsnapshot>`;
 }
 
 type ManageChannels = 'domains.define' | 'volumes.create' | 'volumes.delete' | 'snapshots.list' | 'snapshots.create' | 'snapshots.revert' | 'snapshots.delete';
@@ -85,7 +73,7 @@ export function createManageHandlers(
       const running = (await c.domainState(dom)).state === 'running';
       // A running domain's snapshot holds its memory unless the person declines; then only its disks.
       const flags = running && !input.withMemory ? SnapshotCreateFlags.DISK_ONLY | SnapshotCreateFlags.ATOMIC : 0;
-      return c.createDomainSnapshot(dom, snapshotXml(input.name, input.description), flags);
+      return c.createDomainSnapshot(dom, snapshotXml({ name: input.name, description: input.description }), flags);
     },
     'snapshots.revert': async (id, uuid, name) => {
       const c = conn(id);

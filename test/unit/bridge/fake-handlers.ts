@@ -50,6 +50,11 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'snapshots.create': unsupported,
     'snapshots.revert': unsupported,
     'snapshots.delete': unsupported,
+    'volumes.upload': unsupported,
+    'volumes.uploadCancel': unsupported,
+    'domains.disks': unsupported,
+    'domains.clone': unsupported,
+    'domains.delete': unsupported,
   };
 }
 
