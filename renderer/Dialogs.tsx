@@ -4,6 +4,8 @@ import { RenameConnectionDialog } from './features/connections/RenameConnectionD
 import { RemoveConnectionDialog } from './features/connections/RemoveConnectionDialog';
 import { DomainDetailsDialog } from './features/domains/DomainDetailsDialog';
 import { NewVmDialog } from './features/new-vm/NewVmDialog';
+import { CloneDomainDialog } from './features/domain-storage/CloneDomainDialog';
+import { DeleteDomainDialog } from './features/domain-storage/DeleteDomainDialog';
 import { PromptModal } from './features/prompts/PromptModal';
 
 /** The one open dialog, and main's questions above everything. */
@@ -18,6 +20,8 @@ export function Dialogs(): React.JSX.Element {
     case 'remove-connection': shown = <RemoveConnectionDialog connectionId={dialog.connectionId} />; break;
     case 'domain-details': shown = <DomainDetailsDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} initialConsole={dialog.console ?? 'none'} />; break;
     case 'new-vm': shown = <NewVmDialog connectionId={dialog.connectionId} />; break;
+    case 'clone-domain': shown = <CloneDomainDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
+    case 'delete-domain': shown = <DeleteDomainDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
   }
   return (
     <>
