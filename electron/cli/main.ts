@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Connection } from '../libvirt';
 import { assertUriTextAllowed, loadAdminPolicy, policyFile, promptsUnderPolicy } from '../policy';
 import { isLifecycleAction, LIFECYCLE_ACTIONS } from './commands';
+import { isManageCommand, pickManageJob } from './manage-commands';
 import { describeError } from './describe-error';
 
 const USAGE = `usage: virtdeck-cli <command> -c URI [options]
@@ -20,10 +21,24 @@ commands:
                             the domain's serial console (Ctrl+] leaves; without a
                             terminal, stdin goes to it and it goes to stdout)
   screenshot NAME --file F  save an image of the domain's screen to F
+  define FILE               define a domain from its XML in FILE
+  undefine NAME [--remove-storage]
+                            undefine a shut-off domain; with --remove-storage, also
+                            delete the volumes of its writable disks
+  vol-list POOL [--json]    the volumes of a storage pool
+  vol-create POOL NAME SIZE [--format qcow2|raw]
+                            a new volume (SIZE like 16M, 1G; raw unless --format)
+  vol-upload POOL NAME FILE fill a volume with FILE through a libvirt stream
+  snapshot-list NAME [--json]
+                            the domain's snapshots, with parent and current
+  snapshot-create NAME [--name S] [--description D]
+  snapshot-revert NAME SNAPSHOT
+  snapshot-delete NAME SNAPSHOT
+  clone NAME NEWNAME        copy a shut-off domain, its disks as new volumes
 
 options:
   -c, --connect URI         the libvirt URI (default: $LIBVIRT_DEFAULT_URI, else test:///default)
-  --json                    machine-readable output (info, list)
+  --json                    machine-readable output (info, list, vol-list, snapshot-list)
   --timeout SECONDS         give up connecting and opening after this long (default 30)
   -V, --version             the version of virtdeck-cli
   -h, --help                this text
@@ -50,6 +65,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         devname: { type: 'string' },
         force: { type: 'boolean', default: false },
         file: { type: 'string' },
+        'remove-storage': { type: 'boolean', default: false },
+        format: { type: 'string' },
+        name: { type: 'string' },
+        description: { type: 'string' },
         timeout: { type: 'string', default: '30' },
         version: { type: 'boolean', short: 'V', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -76,7 +95,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const timeoutMs = Math.round(timeoutSeconds * 1000);
   const uri = values.connect ?? process.env.LIBVIRT_DEFAULT_URI ?? 'test:///default';
-  const job = pickJob(command, rest, values);
+  const job = isManageCommand(command)
+    ? pickManageJob(command, rest, {
+      json: values.json,
+      removeStorage: values['remove-storage'],
+      format: values.format,
+      name: values.name,
+      description: values.description,
+    })
+    : pickJob(command, rest, values);
   if (typeof job === 'string') {
     process.stderr.write(`virtdeck-cli: ${job}\n${USAGE}\n`);
     return 2;

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openUri } from '../../../electron/libvirt/connect';
 import {
-  createSnapshot, createVolume, deleteDomain, LibvirtError, uploadFileToVolume, volumeXml,
+  cloneDomain, createSnapshot, createVolume, deleteDomain, domainDiskVolumes, LibvirtError, uploadFileToVolume, volumeXml,
   type ByteStream, type Connection, type DomainRef, type StoragePoolRef,
 } from '../../../electron/libvirt';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -101,6 +101,44 @@ describe.each(drivers)('volumes and snapshots on $label', ({ uri }) => {
     expect((error as LibvirtError).codeName).toBe('NO_DOMAIN');
     expect((error as LibvirtError).message).toContain(`no domain with matching uuid '${ghost.uuid}'`);
     await expect(createSnapshot(conn, ghost, { name: 'a/b' })).rejects.toThrow("the snapshot name 'a/b' contains a slash");
+  });
+
+  it('clones a shut-off domain: new name, UUID and MAC, its pool disk copied, a read-only one shared', async () => {
+    const name = uniqueName(TEST_DOMAIN_PREFIX);
+    const diskVol = await createVolume(conn, pool, { name: `${name}.img`, capacityBytes: MiB, format: 'raw' });
+    const isoVol = await createVolume(conn, pool, { name: `${name}.iso`, capacityBytes: MiB, format: 'raw' });
+    const dom = await conn.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+      <devices>
+        <disk type='file' device='disk'><source file='/default-pool/${name}.img'/><target dev='vda' bus='virtio'/></disk>
+        <disk type='file' device='cdrom'><source file='/default-pool/${name}.iso'/><target dev='hdc' bus='ide'/><readonly/></disk>
+        <interface type='network'><mac address='52:54:00:aa:bb:cc'/><source network='default'/></interface>
+      </devices></domain>`);
+    const cloneName = `${name}-clone`;
+    const clone = await cloneDomain(conn, name, { newName: cloneName });
+    try {
+      expect(clone.name).toBe(cloneName);
+      expect(clone.uuid).not.toBe(dom.uuid);
+      const xml = await conn.domainXml(clone);
+      expect(xml).toContain(`/default-pool/${cloneName}.img`);
+      expect(xml).toContain(`/default-pool/${name}.iso`);
+      expect(xml).not.toContain('52:54:00:aa:bb:cc');
+      expect(xml).toMatch(/<mac address='52:54:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}'\/>/);
+      const disks = await domainDiskVolumes(conn, clone);
+      expect(disks.map((d) => [d.target, d.device, d.volume?.name, d.readonly])).toEqual([
+        ['vda', 'disk', `${cloneName}.img`, false],
+        ['hdc', 'cdrom', `${name}.iso`, true],
+      ]);
+      await expect(cloneDomain(conn, name, { newName: 'a/b' })).rejects.toThrow("the domain name 'a/b' contains a slash");
+      await expect(cloneDomain(conn, name, { newName: cloneName })).rejects.toThrow(`a domain named '${cloneName}' already exists`);
+    } finally {
+      const removed = await deleteDomain(conn, clone, { removeVolumePaths: [`/default-pool/${cloneName}.img`] });
+      expect(removed).toEqual({ deletedVolumes: [`/default-pool/${cloneName}.img`], failedVolumes: [] });
+      await deleteDomain(conn, dom, { removeVolumePaths: [`/default-pool/${name}.img`, `/default-pool/${name}.iso`] });
+    }
+    const left = (await conn.listStorageVolumes(pool)).map((v) => v.name);
+    expect(left).not.toContain(`${cloneName}.img`);
+    expect(left).not.toContain(diskVol.name);
+    expect(left).not.toContain(isoVol.name);
   });
 
   it('keeps snapshots as a tree with a current one, reverts to one and deletes one', async () => {
