@@ -3,6 +3,9 @@ import { ConnectionDialog } from './features/connections/ConnectionDialog';
 import { RenameConnectionDialog } from './features/connections/RenameConnectionDialog';
 import { RemoveConnectionDialog } from './features/connections/RemoveConnectionDialog';
 import { DomainDetailsDialog } from './features/domains/DomainDetailsDialog';
+import { NewVmDialog } from './features/new-vm/NewVmDialog';
+import { CloneDomainDialog } from './features/domain-storage/CloneDomainDialog';
+import { DeleteDomainDialog } from './features/domain-storage/DeleteDomainDialog';
 import { PromptModal } from './features/prompts/PromptModal';
 
 /** The one open dialog, and main's questions above everything. */
@@ -15,7 +18,10 @@ export function Dialogs(): React.JSX.Element {
     case 'edit-connection': shown = <EditConnection connectionId={dialog.connectionId} />; break;
     case 'rename-connection': shown = <RenameConnectionDialog connectionId={dialog.connectionId} />; break;
     case 'remove-connection': shown = <RemoveConnectionDialog connectionId={dialog.connectionId} />; break;
-    case 'domain-details': shown = <DomainDetailsDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
+    case 'domain-details': shown = <DomainDetailsDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} initialConsole={dialog.console ?? 'none'} />; break;
+    case 'new-vm': shown = <NewVmDialog connectionId={dialog.connectionId} />; break;
+    case 'clone-domain': shown = <CloneDomainDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
+    case 'delete-domain': shown = <DeleteDomainDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
   }
   return (
     <>

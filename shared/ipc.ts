@@ -27,6 +27,12 @@ import type {
   StatsTick,
   StoragePoolSummary,
   StorageVolumeSummary,
+  DefinedDomain,
+  SnapshotSummary,
+  DomainDisk,
+  DomainDeletion,
+  UploadStarted,
+  VolumeUploadEvent,
 } from './model';
 import { DOMAIN_ACTIONS, NETWORK_ACTIONS, POOL_ACTIONS } from './model';
 
@@ -55,6 +61,25 @@ export const serialOpenSchema = z.strictObject({
   devName: z.string().min(1).max(LIMITS.name).regex(/^[A-Za-z0-9_.-]+$/, 'a device alias is letters, digits, _, . and -').optional(),
   /** Take over a console someone else holds; the UI asks the person first. */
   force: z.boolean(),
+});
+
+/** A libvirt object's name as the person typed it: no slash, no control characters. */
+const objectName = z.string().min(1, 'a name is needed').max(LIMITS.name)
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .regex(/^[^/\u0000-\u001f\u007f]+$/, 'a name has no slash and no control characters');
+
+/** A new volume in a pool, sized in MiB (the assistant's and the volume dialog's unit). */
+export const newVolumeSchema = z.strictObject({
+  name: objectName,
+  capacityMiB: z.number().int().min(1).max(1024 * 1024 * 1024),
+  format: z.enum(['qcow2', 'raw']),
+});
+
+export const snapshotInputSchema = z.strictObject({
+  name: objectName,
+  description: z.string().max(LIMITS.xml / 100),
+  /** Running domains only: keep the guest's memory, so a revert resumes it where it was. */
+  withMemory: z.boolean(),
 });
 
 /** Console input, base64; the renderer sends a big paste in pieces of at most this. */
@@ -97,6 +122,24 @@ export const invokeSchemas = {
   'consoles.write': z.tuple([id, consoleBytes]),
   'consoles.ack': z.tuple([id, z.number().int().nonnegative().max(64 * 1024 * 1024)]),
   'consoles.close': z.tuple([id]),
+  /** Defines the XML; with a new volume, creates it in the named pool first (and removes it again if the define fails). */
+  'domains.define': z.tuple([id, z.string().min(1).max(LIMITS.xml), z.strictObject({ pool: objectName, volume: newVolumeSchema }).nullable()]),
+  'volumes.create': z.tuple([id, uuid, newVolumeSchema]),
+  'volumes.delete': z.tuple([id, uuid, objectName]),
+  'snapshots.list': z.tuple([id, uuid]),
+  'snapshots.create': z.tuple([id, uuid, snapshotInputSchema]),
+  'snapshots.revert': z.tuple([id, uuid, objectName]),
+  'snapshots.delete': z.tuple([id, uuid, objectName]),
+  /**
+   * A local file (a path the person typed; the window never holds files) uploaded into a new
+   * raw volume of its size; progress arrives as volume.upload events for the returned id.
+   */
+  'volumes.upload': z.tuple([id, uuid, z.strictObject({ name: objectName, path: z.string().min(1, 'type the path of the file to upload').max(LIMITS.uri) })]),
+  'volumes.uploadCancel': z.tuple([id]),
+  'domains.disks': z.tuple([id, uuid]),
+  'domains.clone': z.tuple([id, uuid, objectName]),
+  /** Undefines the domain (destroying it first if it runs), then deletes the volumes at these disk paths. */
+  'domains.delete': z.tuple([id, uuid, z.array(z.string().min(1).max(LIMITS.uri)).max(LIMITS.responses)]),
 } as const;
 
 export interface AppInfo {
@@ -147,6 +190,19 @@ export interface InvokeResults {
   'consoles.write': null;
   'consoles.ack': null;
   'consoles.close': null;
+  'domains.define': DefinedDomain;
+  'volumes.create': null;
+  'volumes.delete': null;
+  'snapshots.list': SnapshotSummary[];
+  /** The new snapshot's name. */
+  'snapshots.create': string;
+  'snapshots.revert': null;
+  'snapshots.delete': null;
+  'volumes.upload': UploadStarted;
+  'volumes.uploadCancel': null;
+  'domains.disks': DomainDisk[];
+  'domains.clone': DefinedDomain;
+  'domains.delete': DomainDeletion;
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;
@@ -173,6 +229,7 @@ export interface EventPayloads {
   'pool.removed': { readonly connectionId: string; readonly uuid: string };
   'console.data': ConsoleData;
   'console.closed': { readonly consoleId: string; readonly end: ConsoleEnd };
+  'volume.upload': VolumeUploadEvent;
 }
 export type EventChannel = keyof EventPayloads;
 /** Every key of EventPayloads, exactly once: a channel added to one and not the other does not compile. */
@@ -192,6 +249,7 @@ const eventChannelSet = {
   'pool.removed': true,
   'console.data': true,
   'console.closed': true,
+  'volume.upload': true,
 } as const satisfies Record<EventChannel, true>;
 export const EVENT_CHANNELS = Object.keys(eventChannelSet) as EventChannel[];
 

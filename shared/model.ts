@@ -285,3 +285,54 @@ export interface ScreenshotImage {
   /** base64 */
   readonly data: string;
 }
+
+/** A domain the New VM assistant defined. */
+export interface DefinedDomain {
+  readonly uuid: string;
+  readonly name: string;
+}
+
+/** One snapshot of a domain, its parent named so the window can draw the tree. */
+export interface SnapshotSummary {
+  readonly name: string;
+  readonly parent: string | null;
+  readonly current: boolean;
+  readonly description: string;
+  /** The domain's state when it was taken: running, shutoff... */
+  readonly state: string;
+  /** Unix seconds. */
+  readonly createdAt: number;
+  readonly hasMemory: boolean;
+}
+
+export interface UploadStarted {
+  readonly uploadId: string;
+}
+
+/** Where an upload is: its bytes so far, then how it ended. */
+export type UploadProgress =
+  | { readonly kind: 'progress'; readonly sentBytes: number; readonly totalBytes: number }
+  | { readonly kind: 'done'; readonly totalBytes: number }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'failed'; readonly error: AppError };
+
+export interface VolumeUploadEvent {
+  readonly uploadId: string;
+  readonly progress: UploadProgress;
+}
+
+/** One disk of a domain, with the pool volume behind it when there is one. */
+export interface DomainDisk {
+  readonly target: string;
+  readonly device: 'disk' | 'cdrom' | 'floppy' | 'lun';
+  readonly path: string | null;
+  /** "pool/volume" when the disk is a pool's volume; null otherwise (it cannot be deleted with the domain). */
+  readonly volume: string | null;
+  readonly readonly: boolean;
+}
+
+/** The domain is gone; its chosen volumes are listed by what became of them. */
+export interface DomainDeletion {
+  readonly deletedVolumes: readonly string[];
+  readonly failedVolumes: readonly { readonly path: string; readonly message: string }[];
+}

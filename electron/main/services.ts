@@ -65,7 +65,7 @@ export async function createMainServices(options: MainServicesOptions): Promise<
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.statsIntervalMs ? { statsIntervalMs: options.statsIntervalMs } : {}),
   });
-  const dispatch = createDispatch(createHandlers({ manager, prompts, appInfo: options.appInfo, notices: options.notices ?? (() => []), testUri: (uri) => testUri(uri, open) }));
+  const dispatch = createDispatch(createHandlers({ manager, prompts, sink: options.sink, appInfo: options.appInfo, notices: options.notices ?? (() => []), testUri: (uri) => testUri(uri, open) }));
   return {
     dispatch,
     manager,

@@ -8,7 +8,11 @@ export type Dialog =
   | { readonly kind: 'edit-connection'; readonly connectionId: string }
   | { readonly kind: 'rename-connection'; readonly connectionId: string }
   | { readonly kind: 'remove-connection'; readonly connectionId: string }
-  | { readonly kind: 'domain-details'; readonly connectionId: string; readonly uuid: string; readonly name: string };
+  /** `console`: open with that console showing (a VM just created and started). */
+  | { readonly kind: 'domain-details'; readonly connectionId: string; readonly uuid: string; readonly name: string; readonly console?: 'serial' | 'vnc' }
+  | { readonly kind: 'new-vm'; readonly connectionId: string }
+  | { readonly kind: 'clone-domain'; readonly connectionId: string; readonly uuid: string; readonly name: string }
+  | { readonly kind: 'delete-domain'; readonly connectionId: string; readonly uuid: string; readonly name: string };
 
 export interface UiSlice {
   readonly selectedConnectionId: string | null;

@@ -75,6 +75,7 @@ class CountingSink implements EventSink {
       case 'pool.removed':
       case 'console.data':
       case 'console.closed':
+      case 'volume.upload':
         return;
     }
   }

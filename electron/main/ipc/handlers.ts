@@ -10,14 +10,20 @@ import { isNoDomain, listDomainSummaries } from '../connections/domain-summaries
 import type { ConnectionManager } from '../connections/manager';
 import type { PromptBroker } from '../connections/prompt-broker';
 import type { Handlers } from './dispatch';
+import type { EventSink } from './event-sink';
 import { hostLink } from './host-link';
 import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
 import { networkView, poolView } from './object-views';
 import { createConsoleHandlers } from './console-handlers';
+import { createManageHandlers } from './manage-handlers';
+import { createUploadHandlers } from './upload-handlers';
+import { createDomainStorageHandlers } from './domain-storage-handlers';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
   readonly prompts: PromptBroker;
+  /** Where an upload's progress goes. */
+  readonly sink: EventSink;
   readonly appInfo: Omit<AppInfo, 'notices'>;
   /** Read at each call: notices arrive while the services start. */
   readonly notices: () => readonly string[];
@@ -34,7 +40,7 @@ async function domainByUuid(conn: Connection, uuid: string): Promise<DomainRef> 
   }
 }
 
-export function createHandlers({ manager, prompts, appInfo, notices, testUri }: HandlerDeps): Handlers {
+export function createHandlers({ manager, prompts, sink, appInfo, notices, testUri }: HandlerDeps): Handlers {
   const conn = (id: string): Connection => manager.get(id).requireOpen();
   return {
     'app.info': () => Promise.resolve({ ...appInfo, notices: [...notices()] }),
@@ -81,5 +87,8 @@ export function createHandlers({ manager, prompts, appInfo, notices, testUri }: 
     'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
     'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
     ...createConsoleHandlers(manager, domainByUuid),
+    ...createManageHandlers(manager, domainByUuid),
+    ...createUploadHandlers(manager, sink),
+    ...createDomainStorageHandlers(manager, domainByUuid),
   };
 }

@@ -14,7 +14,7 @@ async function networkByUuid(conn: Connection, uuid: string): Promise<NetworkRef
   }
 }
 
-async function poolByUuid(conn: Connection, uuid: string): Promise<StoragePoolRef> {
+export async function poolByUuid(conn: Connection, uuid: string): Promise<StoragePoolRef> {
   try {
     return await conn.lookupStoragePoolByUuid(uuid);
   } catch (error) {

@@ -4,7 +4,7 @@
  * library kind does not compile until it is mapped here), anything else as 'internal'.
  */
 import type { AppError } from '../../../shared/errors';
-import { asLibraryFailure, type LibraryFailure } from '../../libvirt';
+import { asLibraryFailure, ManageError, type LibraryFailure } from '../../libvirt';
 import { PolicyError } from '../../policy';
 import { AppFailure } from '../app-failure';
 
@@ -81,6 +81,8 @@ function fromLibrary(failure: LibraryFailure): AppError {
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppFailure) return error.error;
+  // A request the library refused before libvirt saw it (a slash in a name, a full pool): the caller's to fix.
+  if (error instanceof ManageError) return { kind: 'invalid-argument', message: error.message, detail: error.problem };
   if (error instanceof PolicyError) return { kind: 'policy', message: error.message };
   const failure = asLibraryFailure(error);
   if (failure !== undefined) return fromLibrary(failure);

@@ -12,20 +12,21 @@ import { ScreenshotThumbnail } from '../consoles/ScreenshotThumbnail';
 import { SerialConsole } from '../consoles/SerialConsole';
 import { VncConsole } from '../consoles/VncConsole';
 import { DomainGraphs } from '../graphs/DomainGraphs';
+import { SnapshotsTab } from '../snapshots/SnapshotsTab';
 import { xmlFacts } from './domain-xml-facts';
 import { StateBadge } from './StateBadge';
 
 /** Which console the details show; one at a time, since each holds a live stream. */
 type ConsoleChoice = 'none' | 'serial' | 'vnc';
 
-type Tab = 'overview' | 'xml';
+type Tab = 'overview' | 'xml' | 'snapshots';
 
 function Fact({ label, testId, children }: { readonly label: string; readonly testId: string; readonly children: React.ReactNode }): React.JSX.Element {
   return <div className="fact"><dt>{label}</dt><dd data-testid={testId}>{children}</dd></div>;
 }
 
 /** One domain: its overview (facts, screenshot, live graphs, a console) and its XML. */
-export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly connectionId: string; readonly uuid: string; readonly name: string }): React.JSX.Element {
+export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole = 'none' }: { readonly connectionId: string; readonly uuid: string; readonly name: string; readonly initialConsole?: ConsoleChoice }): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('overview');
   const domain = useStore((s): DomainSummary | undefined => {
     const list = s.domains.get(connectionId);
@@ -35,13 +36,14 @@ export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly con
   const xml = useLoad(`${connectionId}/${uuid}/${domain?.state ?? ''}`, () => call('domains.xml', connectionId, uuid));
   const facts = xml.kind === 'ready' ? xmlFacts(xml.value) : null;
   const close = (): void => { actions().closeDialog(); };
-  const [consoleShown, setConsoleShown] = useState<ConsoleChoice>('none');
+  const [consoleShown, setConsoleShown] = useState<ConsoleChoice>(initialConsole);
   return (
     <Modal title={`Domain ${name}`} testId="domain-details" onCancel={close} wide>
-      <Tabs.Root value={tab} onValueChange={(v) => { if (v === 'overview' || v === 'xml') setTab(v); }}>
+      <Tabs.Root value={tab} onValueChange={(v) => { if (v === 'overview' || v === 'xml' || v === 'snapshots') setTab(v); }}>
         <Tabs.List className="tabs" aria-label="Domain details">
           <Tabs.Trigger value="overview" data-testid="details-tab-overview">Overview</Tabs.Trigger>
           <Tabs.Trigger value="xml" data-testid="details-tab-xml">XML</Tabs.Trigger>
+          <Tabs.Trigger value="snapshots" data-testid="details-tab-snapshots">Snapshots</Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="overview" data-testid="domain-overview">
           {domain === undefined
@@ -70,6 +72,9 @@ export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly con
         <Tabs.Content value="xml">
           <LoadingOrError value={xml} what="the domain's XML" testId="domain-xml" />
           {xml.kind === 'ready' && <XmlView text={xml.value} label={`XML of ${name}`} />}
+        </Tabs.Content>
+        <Tabs.Content value="snapshots">
+          {tab === 'snapshots' && <SnapshotsTab connectionId={connectionId} uuid={uuid} state={domain?.state} />}
         </Tabs.Content>
       </Tabs.Root>
       <div className="dialog-buttons">

@@ -115,7 +115,8 @@ export function DomainList({ connectionId, domains }: { readonly connectionId: s
   return (
     <div className="domain-list">
       <DomainFilterBar filter={filter} onChange={setFilter} shown={shown.length} total={domains.length} selected={chosen.length} />
-      <DomainToolbar chosen={chosen} busy={busy} onAction={ask} onDetails={() => { const only = chosen[0]; if (only) openDetails(only.uuid); }} />
+      <DomainToolbar chosen={chosen} busy={busy} onAction={ask} onDetails={() => { const only = chosen[0]; if (only) openDetails(only.uuid); }}
+        onStorage={(kind) => { const only = chosen[0]; if (only) actions().openDialog({ kind, connectionId, uuid: only.uuid, name: only.name }); }} />
       {failures.length > 0 && (
         <ul className="error" role="alert" data-testid="domain-error">
           {failures.map((f) => <li key={f.name}>{f.name}: {f.message}</li>)}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { LoadingOrError } from '../../components/StatusText';
-import { useStore } from '../../stores/store';
+import { actions, useStore } from '../../stores/store';
 import { DomainList } from './DomainList';
 import { loadDomains } from './load-domains';
 import { useStatsSubscription } from './use-stats-subscription';
@@ -15,7 +15,10 @@ export function DomainsPanel({ connectionId }: { readonly connectionId: string }
   const value = domains ?? { kind: 'loading' as const };
   return (
     <section className="panel" data-testid="domains">
-      <h3>Virtual machines</h3>
+      <div className="panel-head">
+        <h3>Virtual machines</h3>
+        <button type="button" className="small" data-testid="new-vm-open" onClick={() => { actions().openDialog({ kind: 'new-vm', connectionId }); }}>New VM</button>
+      </div>
       <LoadingOrError value={value} what="domains" testId="domains" />
       {value.kind === 'ready' && (value.value.length === 0
         ? <p className="muted" data-testid="domains-empty">No domains on this host</p>

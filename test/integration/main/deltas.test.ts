@@ -53,7 +53,7 @@ async function start(): Promise<Counted> {
       return { connection, verified: true };
     },
   });
-  const dispatch = createDispatch(createHandlers({ manager, prompts: new PromptBroker(sink), appInfo: TEST_APP_INFO, notices: () => [], testUri: () => Promise.reject(new Error('Test connection is not part of this scene')) }));
+  const dispatch = createDispatch(createHandlers({ manager, prompts: new PromptBroker(sink), sink, appInfo: TEST_APP_INFO, notices: () => [], testUri: () => Promise.reject(new Error('Test connection is not part of this scene')) }));
   const { id } = await dispatchOk(dispatch, 'connections.add', { uri: harness.uris.unix.replace('/default?', `${path}?`), name: 'big', autoconnect: false, reconnect: false });
   await dispatchOk(dispatch, 'connections.open', id);
   return { id, dispatch, sink, calls: () => [...seen], reset: () => { seen.length = 0; } };

@@ -43,6 +43,18 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'consoles.write': unsupported,
     'consoles.ack': unsupported,
     'consoles.close': unsupported,
+    'domains.define': unsupported,
+    'volumes.create': unsupported,
+    'volumes.delete': unsupported,
+    'snapshots.list': unsupported,
+    'snapshots.create': unsupported,
+    'snapshots.revert': unsupported,
+    'snapshots.delete': unsupported,
+    'volumes.upload': unsupported,
+    'volumes.uploadCancel': unsupported,
+    'domains.disks': unsupported,
+    'domains.clone': unsupported,
+    'domains.delete': unsupported,
   };
 }
 

@@ -22,6 +22,7 @@ export class FakeEvents {
     'pool.removed': (l) => this.add('pool.removed', l),
     'console.data': (l) => this.add('console.data', l),
     'console.closed': (l) => this.add('console.closed', l),
+    'volume.upload': (l) => this.add('volume.upload', l),
   };
 
   private add<E extends EventChannel>(channel: E, listener: Listener<E>): () => void {

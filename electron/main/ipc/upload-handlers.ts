@@ -1,0 +1,82 @@
+/**
+ * Uploads of a local file into a new volume. The window sends only a path it was told;
+ * main checks it names a readable regular file, makes a raw volume of its size and streams
+ * it with the library's uploadFileToVolume. Each upload is held by the page that started it:
+ * when that page goes, the upload is aborted. A failed or cancelled upload removes its volume.
+ */
+import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { createVolume, uploadFileToVolume, type Connection, type StorageVolRef } from '../../libvirt';
+import type { UploadProgress } from '../../../shared/model';
+import { AppFailure } from '../app-failure';
+import type { ConnectionManager } from '../connections/manager';
+import type { Handlers } from './dispatch';
+import type { EventSink } from './event-sink';
+import { poolByUuid } from './object-handlers';
+import { toAppError } from './to-app-error';
+
+/** Progress events at most this often: a fast loopback upload would otherwise flood the window. */
+const PROGRESS_EVERY_MS = 100;
+
+async function readableFileSize(path: string): Promise<number> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new AppFailure('invalid-argument', `'${path}' is not a regular file`);
+    size = info.size;
+    await access(path, constants.R_OK);
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    throw new AppFailure('invalid-argument', `cannot read '${path}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (size === 0) throw new AppFailure('invalid-argument', `'${path}' is empty: there is nothing to upload`);
+  return size;
+}
+
+async function removeQuietly(conn: Connection, vol: StorageVolRef): Promise<void> {
+  // The upload's own failure is the one worth reporting; a volume left behind shows in the list.
+  await conn.deleteStorageVolume(vol).catch(() => undefined);
+}
+
+export function createUploadHandlers(manager: ConnectionManager, sink: EventSink): Pick<Handlers, 'volumes.upload' | 'volumes.uploadCancel'> {
+  const running = new Map<string, AbortController>();
+  return {
+    'volumes.upload': async (id, poolUuid, request, owner) => {
+      const conn = manager.get(id).requireOpen();
+      const size = await readableFileSize(request.path);
+      const vol = await createVolume(conn, await poolByUuid(conn, poolUuid), { name: request.name, capacityBytes: size, format: 'raw' });
+      const uploadId = randomUUID();
+      const abort = new AbortController();
+      running.set(uploadId, abort);
+      const release = owner.hold(() => { abort.abort(); });
+      const emit = (progress: UploadProgress): void => { sink.emit('volume.upload', { uploadId, progress }); };
+      let lastEmit = 0;
+      const upload = uploadFileToVolume(conn, vol, request.path, {
+        signal: abort.signal,
+        onProgress: (sentBytes, totalBytes) => {
+          const now = Date.now();
+          if (now - lastEmit < PROGRESS_EVERY_MS && sentBytes < totalBytes) return;
+          lastEmit = now;
+          emit({ kind: 'progress', sentBytes, totalBytes });
+        },
+      });
+      upload.then(
+        () => { emit({ kind: 'done', totalBytes: size }); },
+        async (error: unknown) => {
+          await removeQuietly(conn, vol);
+          emit(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', error: toAppError(error) });
+        },
+      ).finally(() => {
+        running.delete(uploadId);
+        release();
+      }).catch(() => undefined);
+      return { uploadId };
+    },
+    'volumes.uploadCancel': (uploadId) => {
+      // Cancelling what has ended is not an error: it may have finished first.
+      running.get(uploadId)?.abort();
+      return Promise.resolve(null);
+    },
+  };
+}
