@@ -17,6 +17,7 @@ import type {
   ConsoleEnd,
   ConsoleOpened,
   DomainConsoles,
+  DomainFacts,
   ScreenshotImage,
   DomainSummary,
   HostInfo,
@@ -97,6 +98,8 @@ export const invokeSchemas = {
   'consoles.write': z.tuple([id, consoleBytes]),
   'consoles.ack': z.tuple([id, z.number().int().nonnegative().max(64 * 1024 * 1024)]),
   'consoles.close': z.tuple([id]),
+  'domains.facts': z.tuple([id, uuid]),
+  'domains.setAutostart': z.tuple([id, uuid, z.boolean()]),
 } as const;
 
 export interface AppInfo {
@@ -147,6 +150,9 @@ export interface InvokeResults {
   'consoles.write': null;
   'consoles.ack': null;
   'consoles.close': null;
+  /** The overview's state reason, autostart and persistence, read when the details open. */
+  'domains.facts': DomainFacts;
+  'domains.setAutostart': null;
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;

@@ -14,6 +14,7 @@ import { hostLink } from './host-link';
 import { poolVolumes, runNetworkAction, runPoolAction } from './object-handlers';
 import { networkView, poolView } from './object-views';
 import { createConsoleHandlers } from './console-handlers';
+import { domainFacts } from './domain-facts';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -59,6 +60,15 @@ export function createHandlers({ manager, prompts, appInfo, notices, testUri }: 
     'domains.xml': async (id, uuid) => {
       const c = conn(id);
       return c.domainXml(await domainByUuid(c, uuid));
+    },
+    'domains.facts': async (id, uuid) => {
+      const c = conn(id);
+      return domainFacts(c, await domainByUuid(c, uuid));
+    },
+    'domains.setAutostart': async (id, uuid, autostart) => {
+      const c = conn(id);
+      await c.domainSetAutostart(await domainByUuid(c, uuid), autostart);
+      return null;
     },
     'networks.list': async (id) => (await conn(id).listNetworks()).map(networkView),
     'pools.list': async (id) => (await conn(id).listStoragePools()).map(poolView),

@@ -43,6 +43,8 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'consoles.write': unsupported,
     'consoles.ack': unsupported,
     'consoles.close': unsupported,
+    'domains.facts': unsupported,
+    'domains.setAutostart': unsupported,
   };
 }
 
