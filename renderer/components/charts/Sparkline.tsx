@@ -6,7 +6,8 @@ import { useMemo } from 'react';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface SparklineProps {
-  readonly values: readonly number[];
+  /** Oldest first, one a second; null is a second without a reading. */
+  readonly values: readonly (number | null)[];
   /** A fixed top (100 for a percentage); absent: fit the values. */
   readonly max?: number;
   /** What the line shows, for assistive technology. */

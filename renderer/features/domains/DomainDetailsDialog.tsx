@@ -13,6 +13,7 @@ import { SerialConsole } from '../consoles/SerialConsole';
 import { VncConsole } from '../consoles/VncConsole';
 import { DomainGraphs } from '../graphs/DomainGraphs';
 import { xmlFacts } from './domain-xml-facts';
+import { DomainStateFacts } from './DomainStateFacts';
 import { StateBadge } from './StateBadge';
 
 /** Which console the details show; one at a time, since each holds a live stream. */
@@ -47,15 +48,18 @@ export function DomainDetailsDialog({ connectionId, uuid, name }: { readonly con
           {domain === undefined
             ? <p className="muted">This domain is no longer listed on the host.</p>
             : (
-              <dl className="facts details-facts">
-                <Fact label="State" testId="detail-state"><StateBadge state={domain.state} /></Fact>
-                <Fact label="ID" testId="detail-id">{domain.id ?? '— (not running)'}</Fact>
-                <Fact label="UUID" testId="detail-uuid"><code>{domain.uuid}</code></Fact>
-                <Fact label="OS type" testId="detail-os">{facts === null ? '…' : [facts.osType, facts.arch, facts.machine].filter((x) => x !== null).join(' · ') || '—'}</Fact>
-                <Fact label="Domain type" testId="detail-type">{facts?.domainType ?? '…'}</Fact>
-                <Fact label="vCPUs" testId="detail-vcpus">{domain.vcpus}</Fact>
-                <Fact label="Memory" testId="detail-memory">{formatKiB(domain.memoryKiB)} of {formatKiB(domain.maxMemoryKiB)}</Fact>
-              </dl>
+              <>
+                <dl className="facts details-facts">
+                  <Fact label="State" testId="detail-state"><StateBadge state={domain.state} /></Fact>
+                  <Fact label="ID" testId="detail-id">{domain.id ?? '— (not running)'}</Fact>
+                  <Fact label="UUID" testId="detail-uuid"><code>{domain.uuid}</code></Fact>
+                  <Fact label="OS type" testId="detail-os">{facts === null ? '…' : [facts.osType, facts.arch, facts.machine].filter((x) => x !== null).join(' · ') || '—'}</Fact>
+                  <Fact label="Domain type" testId="detail-type">{facts?.domainType ?? '…'}</Fact>
+                  <Fact label="vCPUs" testId="detail-vcpus">{domain.vcpus}</Fact>
+                  <Fact label="Memory" testId="detail-memory">{formatKiB(domain.memoryKiB)} of {formatKiB(domain.maxMemoryKiB)}</Fact>
+                </dl>
+                <DomainStateFacts connectionId={connectionId} uuid={uuid} name={name} state={domain.state} />
+              </>
             )}
           <ScreenshotThumbnail connectionId={connectionId} uuid={uuid} name={name} />
           <DomainGraphs connectionId={connectionId} uuid={uuid} />
