@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { HarnessEnv } from '../helpers/harness-env';
 import type { UiAppOptions } from '../helpers/ui-app';
 import { addByUri, connectionItem, shoot, useUiSession } from '../helpers/ui-session';
+import { TEST_DOMAIN_PREFIX } from '../helpers/test-domains';
 import { writeTestDriverHost } from '../helpers/test-driver-file';
 import { virsh } from '../helpers/virsh';
 
@@ -40,6 +41,8 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect(test.getByTestId('domain-state').getAttribute('data-state')).resolves.toBe('running');
     // The CPU column fills from stats.tick while the table is shown.
     await expect.poll(() => test.getByTestId('domain-cpu').textContent(), WAIT).toMatch(/%$/);
+    // Its sparkline draws the last minute from the store's ring, a point a tick.
+    await expect.poll(async () => Number(await test.getByTestId('sparkline').getAttribute('data-points')), WAIT).toBeGreaterThanOrEqual(3);
     await page.getByTestId('pools').waitFor(WAIT);
     await shoot(page, 'host-connected', { forDocs: true });
 
@@ -89,6 +92,43 @@ describe('the Virtdeck window, driven like an admin would', () => {
     }
     await expect.poll(state, WAIT).toBe('running');
     expect(ui.problems()).toEqual([]);
+  });
+
+  it("shows a domain's state reason, persistence and autostart as virsh does, and switches autostart", async () => {
+    const harness = inject('harness');
+    const name = `${TEST_DOMAIN_PREFIX}overview-${process.pid}`;
+    const xmlFile = join(harness.root, `${name}.xml`);
+    await writeFile(xmlFile, `<domain type='test'><name>${name}</name><memory>65536</memory><os><type>hvm</type></os></domain>`);
+    const autostart = async (): Promise<string | undefined> =>
+      (await virsh(harness.uris.unix, 'dominfo', name)).split('\n').find((l) => l.startsWith('Autostart:'))?.slice('Autostart:'.length).trim();
+    try {
+      await virsh(harness.uris.unix, 'define', xmlFile);
+      await virsh(harness.uris.unix, 'start', name);
+      await virsh(harness.uris.unix, 'suspend', name);
+      const page = await open();
+      await addByUri(page, harness.uris.unix, 'Harness daemon', { reconnect: false, timeoutMs: WAIT.timeout });
+      const row = domainRow(page, name);
+      await row.waitFor(WAIT);
+      await row.dblclick();
+      const details = page.getByTestId('domain-details');
+      await details.waitFor(WAIT);
+      const reason = /\((.+)\)$/.exec((await virsh(harness.uris.unix, 'domstate', '--reason', name)).trim())?.[1];
+      await expect.poll(() => details.getByTestId('detail-reason').textContent(), WAIT).toBe(reason);
+      await expect(details.getByTestId('detail-persistent').textContent()).resolves.toMatch(/^yes/);
+      const box = details.getByTestId('detail-autostart');
+      await expect(box.isChecked()).resolves.toBe((await autostart()) === 'enable');
+      await box.click();
+      await expect.poll(autostart, WAIT).toBe('enable');
+      await expect.poll(() => box.isChecked(), WAIT).toBe(true);
+      await shoot(page, 'domain-overview', { forDocs: true });
+      await box.click();
+      await expect.poll(autostart, WAIT).toBe('disable');
+      expect(ui.problems()).toEqual([]);
+    } finally {
+      await virsh(harness.uris.unix, 'destroy', name).catch(() => undefined);
+      await virsh(harness.uris.unix, 'undefine', name).catch(() => undefined);
+      await rm(xmlFile, { force: true });
+    }
   });
 
   it('says a corrupt settings file was moved aside, and still starts on the embedded host', async () => {
@@ -363,11 +403,21 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const result = dialog.getByTestId('test-result');
     await expect.poll(() => result.getAttribute('data-outcome'), WAIT).toBe('failed');
     await expect(dialog.getByTestId('test-error').textContent()).resolves.toMatch(/connection refused/i);
-    await expect(dialog.getByTestId('test-remedy').textContent()).resolves.toMatch(/port/);
+    await expect(dialog.getByTestId('test-error').getAttribute('data-error-kind')).resolves.toBe('transport');
+    await expect(dialog.getByTestId('test-error-advice').textContent()).resolves.toMatch(/port/);
     await shoot(page, 'test-connection-failed', { forDocs: true });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
+
+    // Rename's refusal is main's error by kind too: a name over the contract's limit.
+    await connectionMenu(page, connection(page, 'Embedded test host'), 'menu-rename');
+    const rename = page.getByTestId('rename-dialog');
+    await rename.getByTestId('rename-name').fill('x'.repeat(201));
+    await rename.getByTestId('rename-submit').click();
+    await expect(rename.getByTestId('rename-error').getAttribute('data-error-kind', WAIT)).resolves.toBe('invalid-argument');
+    await page.keyboard.press('Escape');
+    await rename.waitFor({ state: 'detached', ...WAIT });
     expect(ui.problems()).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * A tiny line of recent values (the domain list's CPU column), on the one chart: values are
+ * A tiny line of the last minute (the domain list's CPU column), on the one chart: values are
  * placed one second apart, ending now.
  */
 import { useMemo } from 'react';
@@ -15,6 +15,12 @@ export interface SparklineProps {
 }
 
 const formatNumber = (v: number): string => v.toFixed(1);
+/**
+ * The x axis always spans this much, ending now: a fixed span, since a span that grew with
+ * the values would rebuild the plot at every new value (the chart remakes itself when its
+ * window changes).
+ */
+const SPAN_MS = 60_000;
 
 export function Sparkline({ values, max, label }: SparklineProps): React.JSX.Element {
   const { times, lines } = useMemo(() => {
@@ -26,7 +32,7 @@ export function Sparkline({ values, max, label }: SparklineProps): React.JSX.Ele
   }, [values, label]);
   return (
     <span className="sparkline" title={label}>
-      <TimeSeriesChart title={label} testId="sparkline" times={times} lines={lines} formatValue={formatNumber} height={22} bare windowMs={Math.max(1, values.length - 1) * 1000} {...(max === undefined ? {} : { max })} />
+      <TimeSeriesChart title={label} testId="sparkline" times={times} lines={lines} formatValue={formatNumber} height={22} bare windowMs={SPAN_MS} {...(max === undefined ? {} : { max })} />
     </span>
   );
 }
