@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { HarnessEnv } from '../helpers/harness-env';
 import type { UiAppOptions } from '../helpers/ui-app';
 import { addByUri, connectionItem, shoot, useUiSession } from '../helpers/ui-session';
+import { openUri } from '../../electron/libvirt/connect';
 import { TEST_DOMAIN_PREFIX } from '../helpers/test-domains';
 import { writeTestDriverHost } from '../helpers/test-driver-file';
 import { virsh } from '../helpers/virsh';
@@ -97,14 +98,14 @@ describe('the Virtdeck window, driven like an admin would', () => {
   it("shows a domain's state reason, persistence and autostart as virsh does, and switches autostart", async () => {
     const harness = inject('harness');
     const name = `${TEST_DOMAIN_PREFIX}overview-${process.pid}`;
-    const xmlFile = join(harness.root, `${name}.xml`);
-    await writeFile(xmlFile, `<domain type='test'><name>${name}</name><memory>65536</memory><os><type>hvm</type></os></domain>`);
     const autostart = async (): Promise<string | undefined> =>
       (await virsh(harness.uris.unix, 'dominfo', name)).split('\n').find((l) => l.startsWith('Autostart:'))?.slice('Autostart:'.length).trim();
+    // libvirt frees test:///default's state when its last connection closes: this one keeps
+    // it (and the domain) alive between virsh's short-lived connections.
+    const holder = await openUri(harness.uris.unix);
     try {
-      await virsh(harness.uris.unix, 'define', xmlFile);
-      await virsh(harness.uris.unix, 'start', name);
-      await virsh(harness.uris.unix, 'suspend', name);
+      const dom = await holder.createDomain(await holder.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><os><type>hvm</type></os></domain>`));
+      await holder.suspendDomain(dom);
       const page = await open();
       await addByUri(page, harness.uris.unix, 'Harness daemon', { reconnect: false, timeoutMs: WAIT.timeout });
       const row = domainRow(page, name);
@@ -125,9 +126,12 @@ describe('the Virtdeck window, driven like an admin would', () => {
       await expect.poll(autostart, WAIT).toBe('disable');
       expect(ui.problems()).toEqual([]);
     } finally {
-      await virsh(harness.uris.unix, 'destroy', name).catch(() => undefined);
-      await virsh(harness.uris.unix, 'undefine', name).catch(() => undefined);
-      await rm(xmlFile, { force: true });
+      const dom = await holder.lookupDomainByName(name).catch(() => null);
+      if (dom !== null) {
+        await holder.destroyDomain(dom).catch(() => undefined);
+        await holder.undefineDomain(dom).catch(() => undefined);
+      }
+      await holder.close();
     }
   });
 
