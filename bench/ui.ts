@@ -5,7 +5,7 @@
  * once. Prints a table; a benchmark, not a test: it asserts nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildRenderer, launchChromium } from '../test/helpers/renderer-build';
@@ -19,8 +19,12 @@ import { startRpcCounter, type RpcCounter } from './rpc-counter';
 const DOMAINS = 1000;
 const TICK_SECONDS = Number(process.env.BENCH_UI_SECONDS ?? 30);
 const CHROMIUM = '/usr/bin/chromium';
-/** REMOTE_PROC_CONNECT_GET_ALL_DOMAIN_STATS: the stats tick's own call, not the click's. */
-const ALL_DOMAIN_STATS = 344;
+/**
+ * Calls the open page makes on its own clock, not the click's: the stats tick
+ * (CONNECT_GET_ALL_DOMAIN_STATS 344), the host graphs (NODE_GET_CPU_STATS 227,
+ * NODE_GET_MEMORY_STATS 228) and the latency ping every 10 s (CONNECT_GET_LIB_VERSION 157).
+ */
+const PERIODIC = new Set([344, 227, 228, 157]);
 
 interface SceneResult {
   readonly hosts: number;
@@ -28,6 +32,9 @@ interface SceneResult {
   readonly warmPaintMs: number;
   readonly longestTaskMs: number;
   readonly longTasks: number;
+  /** The renderer's own work per stats tick of the shown host (store, rows, sparklines): median and worst. */
+  readonly tickMedianMs: number;
+  readonly tickMaxMs: number;
   readonly domRows: number;
   readonly heapMiB: number;
   readonly rpcsPerClick: number;
@@ -93,8 +100,10 @@ async function scene(browser: Browser, rendererDir: string, counter: RpcCounter,
     await page.waitForFunction(`document.querySelectorAll('[data-testid="connection-item"][data-state="open"]').length === ${uris.length}`, undefined, { timeout: 180_000 });
     await page.waitForFunction(`performance.getEntriesByType('mark').filter((m) => m.name.startsWith('virtdeck:domains-arrived:')).length >= ${uris.length}`, undefined, { timeout: 120_000 });
     await page.evaluate(WATCH_LONG_TASKS);
+    await page.evaluate('performance.clearMeasures()');
     await page.waitForTimeout(TICK_SECONDS * 1000);
     const tasks = await page.evaluate<number[]>('window.__longTasks');
+    const ticks = (await page.evaluate<number[]>(`performance.getEntriesByName('virtdeck:stats-tick:bench0').map((m) => m.duration)`)).sort((a, b) => a - b);
     const domRows = await page.getByTestId('domain-row').count() + await page.getByTestId('tree-domain').count();
     const heap = await heapMiB(page);
 
@@ -107,7 +116,7 @@ async function scene(browser: Browser, rendererDir: string, counter: RpcCounter,
     await page.getByTestId('bulk-actions').getByTestId('action-suspend').click();
     await row.locator('[data-testid="domain-state"][data-state="paused"]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1500);
-    const calls = counter.calls().filter((p) => p !== ALL_DOMAIN_STATS);
+    const calls = counter.calls().filter((p) => !PERIODIC.has(p));
 
     // Warm: the same host closed and opened again, the code already loaded and compiled.
     const first = items.nth(0);
@@ -124,6 +133,8 @@ async function scene(browser: Browser, rendererDir: string, counter: RpcCounter,
       warmPaintMs,
       longestTaskMs: tasks.length === 0 ? 0 : Math.max(...tasks),
       longTasks: tasks.length,
+      tickMedianMs: ticks.length === 0 ? Number.NaN : ticks[Math.floor(ticks.length / 2)] ?? Number.NaN,
+      tickMaxMs: ticks.length === 0 ? Number.NaN : ticks.at(-1) ?? Number.NaN,
       domRows,
       heapMiB: heap,
       rpcsPerClick: calls.length,
@@ -143,14 +154,16 @@ async function main(): Promise<void> {
   const browser = await launchChromium(CHROMIUM);
   try {
     const files = await Promise.all(Array.from({ length: 10 }, (_, i) => writeTestDriverHost(join(root, `host-${i}.xml`), DOMAINS)));
+    const loadBefore = loadavg()[0] ?? Number.NaN;
     const results = [
       await scene(browser, renderer.dir, counter, files.slice(0, 1).map((f) => f.path)),
       await scene(browser, renderer.dir, counter, files.map((f) => f.path)),
     ];
-    console.log(`| hosts × domains | first rows painted after the list arrived (ms): first open | again, warm | longest task in ${TICK_SECONDS} s of 1 Hz ticks (ms) | long tasks | DOM rows | renderer heap (MiB) | RPCs for one Pause click | by procedure |`);
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log(`| hosts × domains | first rows painted after the list arrived (ms): first open | again, warm | longest task in ${TICK_SECONDS} s of 1 Hz ticks (ms) | long tasks | renderer work per tick, median / worst (ms) | DOM rows | renderer heap (MiB) | RPCs for one Pause click | by procedure |`);
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    console.log(`machine load average (1 min): ${loadBefore.toFixed(2)} at the start, ${(loadavg()[0] ?? Number.NaN).toFixed(2)} at the end`);
     for (const r of results) {
-      console.log(`| ${r.hosts} × ${DOMAINS} | ${r.firstPaintMs.toFixed(1)} | ${r.warmPaintMs.toFixed(1)} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${r.domRows} | ${r.heapMiB.toFixed(1)} | ${r.rpcsPerClick} | ${r.clickProcedures} |`);
+      console.log(`| ${r.hosts} × ${DOMAINS} | ${r.firstPaintMs.toFixed(1)} | ${r.warmPaintMs.toFixed(1)} | ${r.longestTaskMs.toFixed(0)} | ${r.longTasks} | ${r.tickMedianMs.toFixed(1)} / ${r.tickMaxMs.toFixed(1)} | ${r.domRows} | ${r.heapMiB.toFixed(1)} | ${r.rpcsPerClick} | ${r.clickProcedures} |`);
     }
   } finally {
     await browser.close();

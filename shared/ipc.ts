@@ -17,6 +17,7 @@ import type {
   ConsoleEnd,
   ConsoleOpened,
   DomainConsoles,
+  DomainFacts,
   ScreenshotImage,
   DomainSummary,
   HostInfo,
@@ -140,6 +141,8 @@ export const invokeSchemas = {
   'domains.clone': z.tuple([id, uuid, objectName]),
   /** Undefines the domain (destroying it first if it runs), then deletes the volumes at these disk paths. */
   'domains.delete': z.tuple([id, uuid, z.array(z.string().min(1).max(LIMITS.uri)).max(LIMITS.responses)]),
+  'domains.facts': z.tuple([id, uuid]),
+  'domains.setAutostart': z.tuple([id, uuid, z.boolean()]),
 } as const;
 
 export interface AppInfo {
@@ -203,6 +206,9 @@ export interface InvokeResults {
   'domains.disks': DomainDisk[];
   'domains.clone': DefinedDomain;
   'domains.delete': DomainDeletion;
+  /** The overview's state reason, autostart and persistence, read when the details open. */
+  'domains.facts': DomainFacts;
+  'domains.setAutostart': null;
 }
 
 export type InvokeChannel = keyof typeof invokeSchemas;

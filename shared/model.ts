@@ -105,6 +105,16 @@ export interface DomainStatsSample {
   readonly memoryKiB: number | null;
 }
 
+/** What the details' overview shows beyond the list's summary: virsh dominfo and domstate --reason. */
+export interface DomainFacts {
+  readonly state: DomainStateName;
+  /** The state's virDomain*Reason code, and the words virsh prints for it. */
+  readonly reason: number;
+  readonly reasonText: string;
+  readonly autostart: boolean;
+  readonly persistent: boolean;
+}
+
 export interface StatsTick {
   readonly connectionId: string;
   readonly at: number;

@@ -84,7 +84,7 @@ export function errorAdvice(error: AppError): string | null {
     case 'libvirt':
       return `libvirt error code ${error.code}.`;
     case 'transport':
-      return 'Check that the host is reachable and that libvirtd (or virtqemud) runs and listens there.';
+      return 'Check the host name and port, that libvirtd (or virtqemud, virtproxyd) runs and listens there with TCP, TLS or SSH enabled, and that no firewall is in the way.';
     case 'timeout':
       return 'The host did not answer in time; it may be overloaded or unreachable. Try again.';
     case 'closed':

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Loadable } from '../stores/loadable';
-import { errorMessage } from './format';
+import { failed, type Loadable } from '../stores/loadable';
 
 /**
  * Fetches once per key and keeps the outcome in the component: for views only one panel
@@ -14,7 +13,7 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable
     setState({ key, value: { kind: 'loading' } });
     load().then(
       (value) => { if (live) setState({ key, value: { kind: 'ready', value } }); },
-      (error: unknown) => { if (live) setState({ key, value: { kind: 'failed', message: errorMessage(error) } }); },
+      (error: unknown) => { if (live) setState({ key, value: failed(error) }); },
     );
     return () => { live = false; };
     // load is a fresh closure each render; the key alone says when to fetch again.

@@ -1,8 +1,11 @@
-/** Something fetched from main: not yet here, here, or refused with a reason in words. */
+import type { AppError } from '../../shared/errors';
+import { shownError } from '../components/ErrorText';
+
+/** Something fetched from main: not yet here, here, or refused, with the error by kind (shown with ErrorText). */
 export type Loadable<T> =
   | { readonly kind: 'loading' }
   | { readonly kind: 'ready'; readonly value: T }
-  | { readonly kind: 'failed'; readonly message: string };
+  | { readonly kind: 'failed'; readonly error: AppError };
 
 export const LOADING: Loadable<never> = { kind: 'loading' };
 
@@ -10,6 +13,7 @@ export function ready<T>(value: T): Loadable<T> {
   return { kind: 'ready', value };
 }
 
-export function failed(message: string): Loadable<never> {
-  return { kind: 'failed', message };
+/** Whatever a call threw, as the AppError it carries (main's own, through IpcError). */
+export function failed(error: unknown): Loadable<never> {
+  return { kind: 'failed', error: shownError(error) };
 }

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { ConnectionView, DomainStatsSample } from '../../shared/model';
 import type { AppState } from './app-state';
+import type { CpuRing } from './cpu-history';
 import { useStore } from './store';
 
 /** Connections in main's order, stable between renders while nothing changed. */
@@ -13,6 +14,11 @@ export function useConnectionList(): ConnectionView[] {
 
 export function useSelectedConnection(): ConnectionView | undefined {
   return useStore((s) => (s.selectedConnectionId === null ? undefined : s.connections.get(s.selectedConnectionId)));
+}
+
+/** One domain's CPU ring: a row re-renders for its own history only. */
+export function useCpuHistory(connectionId: string, uuid: string): CpuRing | undefined {
+  return useStore((s) => s.cpuHistory.get(connectionId)?.get(uuid));
 }
 
 export function useDomainSample(connectionId: string, uuid: string): DomainStatsSample | undefined {

@@ -3,66 +3,18 @@
  * harness's QEMU driver, a real TCG VM's CPU graph filling as it runs, networks and pools
  * acted on (stop only after confirmation) and kept live by events, and the themes.
  */
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildRenderer, launchChromium, REPO_ROOT, type BuiltRenderer } from '../helpers/renderer-build';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { removeTestDomains, TEST_DOMAIN_PREFIX, tinyTcgDomainXml } from '../helpers/test-domains';
-import { openUiApp, type UiApp } from '../helpers/ui-app';
+import { addByUri, shoot, useUiSession } from '../helpers/ui-session';
 import { virsh } from '../helpers/virsh';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
-const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
 const WAIT = { timeout: 30_000 };
-
-let renderer: BuiltRenderer;
-let browser: Browser;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  renderer = await buildRenderer();
-  browser = await launchChromium(inject('harness').chromium);
-  await mkdir(RESULTS, { recursive: true });
-  await mkdir(DOCS, { recursive: true });
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-afterAll(async () => {
-  await browser.close();
-  await renderer.dispose();
-  await removeTestDomains(inject('harness').uris.qemu);
-});
-
-async function open(): Promise<Page> {
-  app = await openUiApp(browser, renderer.dir);
-  return app.page;
-}
-
-async function shoot(page: Page, name: string, forDocs = false): Promise<void> {
-  const path = join(RESULTS, `ui-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  const docs = join(DOCS, `${name}.png`);
-  if (forDocs && (process.env.VIRTDECK_UPDATE_SCREENSHOTS === '1' || !existsSync(docs))) await copyFile(path, docs);
-}
-
-async function addByUri(page: Page, uri: string, name: string): Promise<void> {
-  await page.getByTestId('add-connection').click();
-  const dialog = page.getByTestId('add-connection-dialog');
-  await dialog.getByTestId('tab-raw').click();
-  await dialog.getByTestId('field-uri').fill(uri);
-  await dialog.getByTestId('field-name').fill(name);
-  await dialog.getByTestId('field-reconnect').uncheck();
-  await dialog.getByTestId('field-name').press('Enter');
-  await dialog.waitFor({ state: 'detached', ...WAIT });
-  const item = page.getByTestId('connection-item').filter({ has: page.getByTestId('connection-name').getByText(name, { exact: true }) });
-  await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
-}
+const ui = useUiSession({ cleanUp: () => removeTestDomains(inject('harness').uris.qemu) });
+const open = (): Promise<Page> => ui.open();
+const addAndOpen = (page: Page, uri: string, name: string): Promise<void> => addByUri(page, uri, name, { reconnect: false, waitOpen: true, timeoutMs: WAIT.timeout });
 
 const points = async (page: Page, testId: string): Promise<number> => Number(await page.getByTestId(testId).first().getAttribute('data-points'));
 
@@ -70,7 +22,7 @@ describe('the host page', () => {
   it('draws the QEMU host CPU and memory from the node counters, and shows the link, latency and capabilities', async () => {
     const harness = inject('harness');
     const page = await open();
-    await addByUri(page, harness.uris.qemu, 'QEMU host');
+    await addAndOpen(page, harness.uris.qemu, 'QEMU host');
     const graphs = page.getByTestId('host-graphs');
     await graphs.waitFor(WAIT);
     await expect.poll(() => points(page, 'host-cpu-graph'), WAIT).toBeGreaterThanOrEqual(3);
@@ -79,8 +31,8 @@ describe('the host page', () => {
     await expect.poll(() => page.getByTestId('host-latency').textContent(), WAIT).toMatch(/^\d+(\.\d)? (ms|µs)$/);
     await expect(page.getByTestId('host-since').textContent()).resolves.not.toBe('–');
     await expect.poll(() => page.getByTestId('caps-domain-types').allTextContents(), WAIT).toContainEqual(expect.stringContaining('qemu'));
-    await shoot(page, 'host-page-qemu', true);
-    expect(app?.problems).toEqual([]);
+    await shoot(page, 'host-page-qemu', { forDocs: true, fullPage: true });
+    expect(ui.problems()).toEqual([]);
   });
 
   it("fills a real TCG VM's CPU graph while it runs", async () => {
@@ -92,7 +44,7 @@ describe('the host page', () => {
       await virsh(harness.uris.qemu, 'define', xmlFile);
       await virsh(harness.uris.qemu, 'start', name);
       const page = await open();
-      await addByUri(page, harness.uris.qemu, 'QEMU host');
+      await addAndOpen(page, harness.uris.qemu, 'QEMU host');
       const row = page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
       await row.waitFor(WAIT);
       await row.dblclick();
@@ -101,8 +53,8 @@ describe('the host page', () => {
       // CPU % needs two samples; the VM spins in its firmware, so it uses CPU every second.
       await expect.poll(() => points(page, 'cpu-graph'), WAIT).toBeGreaterThanOrEqual(3);
       await expect.poll(() => points(page, 'memory-graph'), WAIT).toBeGreaterThanOrEqual(3);
-      await shoot(page, 'domain-graphs', true);
-      expect(app?.problems).toEqual([]);
+      await shoot(page, 'domain-graphs', { forDocs: true, fullPage: true });
+      expect(ui.problems()).toEqual([]);
     } finally {
       await removeTestDomains(harness.uris.qemu);
       await rm(xmlFile, { force: true });
@@ -123,7 +75,7 @@ describe('the host page', () => {
     await confirm.waitFor({ state: 'detached', ...WAIT });
     expect(await netState()).toBe('active');
     await net.getByTestId('network-stop').click();
-    await shoot(page, 'network-stop-confirm');
+    await shoot(page, 'network-stop-confirm', { fullPage: true });
     await confirm.getByTestId('confirm-ok').click();
     await expect.poll(netState, WAIT).toBe('inactive');
     await net.getByTestId('network-start').click();
@@ -139,13 +91,13 @@ describe('the host page', () => {
     await page.getByTestId('volumes-inactive').waitFor(WAIT);
     await pool.getByTestId('pool-start').click();
     await expect.poll(poolState, WAIT).toBe('running');
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('shows a network stopped by virsh on the harness daemon as it happens', async () => {
     const harness = inject('harness');
     const page = await open();
-    await addByUri(page, harness.uris.unix, 'Harness daemon');
+    await addAndOpen(page, harness.uris.unix, 'Harness daemon');
     const net = page.locator('[data-testid="network-row"][data-network="default"]');
     await net.waitFor(WAIT);
     const netState = (): Promise<string | null> => net.getByTestId('network-state').getAttribute('data-state');
@@ -157,7 +109,7 @@ describe('the host page', () => {
       await virsh(harness.uris.unix, 'net-start', 'default');
     }
     await expect.poll(netState, WAIT).toBe('active');
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('follows the system theme, and a manual choice wins and is kept', async () => {
@@ -168,15 +120,15 @@ describe('the host page', () => {
     // A few samples, so the screenshots show lines rather than dots.
     await expect.poll(() => points(page, 'host-memory-graph'), WAIT).toBeGreaterThanOrEqual(6);
     await page.getByTestId('pools').waitFor(WAIT);
-    await shoot(page, 'host-page-dark', true);
+    await shoot(page, 'host-page-dark', { forDocs: true, fullPage: true });
     await page.getByTestId('theme-switch').selectOption('light');
     await expect.poll(theme, WAIT).toBe('light');
-    await shoot(page, 'host-page-light', true);
+    await shoot(page, 'host-page-light', { forDocs: true, fullPage: true });
     await page.reload();
     await page.locator('main[data-app-state="ready"]').waitFor(WAIT);
     await expect.poll(theme, WAIT).toBe('light');
     await page.getByTestId('theme-switch').selectOption('system');
     await expect.poll(theme, WAIT).toBe('dark');
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 });

@@ -1,57 +1,20 @@
-import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { HarnessEnv } from '../helpers/harness-env';
-import { buildRenderer, launchChromium, REPO_ROOT, type BuiltRenderer } from '../helpers/renderer-build';
-import { openUiApp, type UiApp } from '../helpers/ui-app';
+import type { UiAppOptions } from '../helpers/ui-app';
+import { addByUri, connectionItem, shoot, useUiSession } from '../helpers/ui-session';
+import { openUri } from '../../electron/libvirt/connect';
+import { TEST_DOMAIN_PREFIX } from '../helpers/test-domains';
 import { writeTestDriverHost } from '../helpers/test-driver-file';
 import { virsh } from '../helpers/virsh';
 
-const RESULTS = join(REPO_ROOT, 'test-results');
-const DOCS = join(REPO_ROOT, 'docs', 'screenshots');
 const WAIT = { timeout: 20_000 };
-
-let renderer: BuiltRenderer;
-let browser: Browser;
-let app: UiApp | undefined;
-
-beforeAll(async () => {
-  renderer = await buildRenderer();
-  browser = await launchChromium(inject('harness').chromium);
-  await mkdir(RESULTS, { recursive: true });
-  await mkdir(DOCS, { recursive: true });
-});
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-});
-
-afterAll(async () => {
-  await browser.close();
-  await renderer.dispose();
-});
-
-async function open(options: { readonly settingsText?: string } = {}): Promise<Page> {
-  app = await openUiApp(browser, renderer.dir, options);
-  return app.page;
-}
-
-async function shoot(page: Page, name: string, forDocs = false): Promise<void> {
-  const path = join(RESULTS, `ui-${name}.png`);
-  await page.screenshot({ path });
-  // The README's copies change only on request (or when missing), so a test run leaves
-  // the work tree clean although every run's pixels differ (live CPU figures).
-  const docs = join(DOCS, `${name}.png`);
-  if (forDocs && (process.env.VIRTDECK_UPDATE_SCREENSHOTS === '1' || !existsSync(docs))) await copyFile(path, docs);
-}
-
-function connection(page: Page, name: string): Locator {
-  return page.getByTestId('connection-item').filter({ has: page.getByTestId('connection-name').getByText(name, { exact: true }) });
-}
+const ui = useUiSession();
+const open = (options?: UiAppOptions): Promise<Page> => ui.open(options);
+const connection = connectionItem;
 
 function domainRow(page: Page, name: string): Locator {
   return page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
@@ -63,16 +26,6 @@ async function connectionMenu(page: Page, item: Locator, entry: string): Promise
   await page.getByTestId(entry).click();
 }
 
-async function addByUri(page: Page, uri: string, name: string, reconnect: boolean): Promise<void> {
-  await page.getByTestId('add-connection').click();
-  const dialog = page.getByTestId('add-connection-dialog');
-  await dialog.getByTestId('tab-raw').click();
-  await dialog.getByTestId('field-uri').fill(uri);
-  await dialog.getByTestId('field-name').fill(name);
-  if (!reconnect) await dialog.getByTestId('field-reconnect').uncheck();
-  await dialog.getByTestId('field-name').press('Enter');
-  await dialog.waitFor({ state: 'detached', ...WAIT });
-}
 
 describe('the Virtdeck window, driven like an admin would', () => {
   it('shows the embedded test host connected, with its host facts and the running domain "test"', async () => {
@@ -89,8 +42,10 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect(test.getByTestId('domain-state').getAttribute('data-state')).resolves.toBe('running');
     // The CPU column fills from stats.tick while the table is shown.
     await expect.poll(() => test.getByTestId('domain-cpu').textContent(), WAIT).toMatch(/%$/);
+    // Its sparkline draws the last minute from the store's ring, a point a tick.
+    await expect.poll(async () => Number(await test.getByTestId('sparkline').getAttribute('data-points')), WAIT).toBeGreaterThanOrEqual(3);
     await page.getByTestId('pools').waitFor(WAIT);
-    await shoot(page, 'host-connected', true);
+    await shoot(page, 'host-connected', { forDocs: true });
 
     await page.getByTestId('capabilities-toggle').click();
     await expect(page.getByTestId('capabilities-xml').textContent(WAIT)).resolves.toContain('<capabilities>');
@@ -108,15 +63,15 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const xml = details.getByTestId('xml-view');
     await expect.poll(() => xml.locator('.cm-content').textContent(), WAIT).toContain('<name>test</name>');
     expect(await xml.locator('.cm-content span').count()).toBeGreaterThan(10);
-    await shoot(page, 'domain-xml', true);
+    await shoot(page, 'domain-xml', { forDocs: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('domain-details').waitFor({ state: 'detached', ...WAIT });
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('adds the harness daemon by raw URI, connects, and shows a change virsh made as it happens', async () => {
     const page = await open();
-    await addByUri(page, inject('harness').uris.unix, 'Harness daemon', false);
+    await addByUri(page, inject('harness').uris.unix, 'Harness daemon', { reconnect: false, timeoutMs: WAIT.timeout });
     const item = connection(page, 'Harness daemon');
     await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
     await expect(item.getByTestId('connection-state').textContent()).resolves.toBe('Connected');
@@ -137,7 +92,47 @@ describe('the Virtdeck window, driven like an admin would', () => {
       await virsh(uri, 'resume', 'test');
     }
     await expect.poll(state, WAIT).toBe('running');
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
+  });
+
+  it("shows a domain's state reason, persistence and autostart as virsh does, and switches autostart", async () => {
+    const harness = inject('harness');
+    const name = `${TEST_DOMAIN_PREFIX}overview-${process.pid}`;
+    const autostart = async (): Promise<string | undefined> =>
+      (await virsh(harness.uris.unix, 'dominfo', name)).split('\n').find((l) => l.startsWith('Autostart:'))?.slice('Autostart:'.length).trim();
+    // libvirt frees test:///default's state when its last connection closes: this one keeps
+    // it (and the domain) alive between virsh's short-lived connections.
+    const holder = await openUri(harness.uris.unix);
+    try {
+      const dom = await holder.createDomain(await holder.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><os><type>hvm</type></os></domain>`));
+      await holder.suspendDomain(dom);
+      const page = await open();
+      await addByUri(page, harness.uris.unix, 'Harness daemon', { reconnect: false, timeoutMs: WAIT.timeout });
+      const row = domainRow(page, name);
+      await row.waitFor(WAIT);
+      await row.dblclick();
+      const details = page.getByTestId('domain-details');
+      await details.waitFor(WAIT);
+      const reason = /\((.+)\)$/.exec((await virsh(harness.uris.unix, 'domstate', '--reason', name)).trim())?.[1];
+      await expect.poll(() => details.getByTestId('detail-reason').textContent(), WAIT).toBe(reason);
+      await expect(details.getByTestId('detail-persistent').textContent()).resolves.toMatch(/^yes/);
+      const box = details.getByTestId('detail-autostart');
+      await expect(box.isChecked()).resolves.toBe((await autostart()) === 'enable');
+      await box.click();
+      await expect.poll(autostart, WAIT).toBe('enable');
+      await expect.poll(() => box.isChecked(), WAIT).toBe(true);
+      await shoot(page, 'domain-overview', { forDocs: true });
+      await box.click();
+      await expect.poll(autostart, WAIT).toBe('disable');
+      expect(ui.problems()).toEqual([]);
+    } finally {
+      const dom = await holder.lookupDomainByName(name).catch(() => null);
+      if (dom !== null) {
+        await holder.destroyDomain(dom).catch(() => undefined);
+        await holder.undefineDomain(dom).catch(() => undefined);
+      }
+      await holder.close();
+    }
   });
 
   it('says a corrupt settings file was moved aside, and still starts on the embedded host', async () => {
@@ -161,7 +156,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect(dialog.getByTestId('param-row').textContent()).resolves.toContain('private key');
     await dialog.getByTestId('param-value').fill('/home/admin/.ssh/id_ed25519');
     await expect(dialog.getByTestId('uri-preview').textContent()).resolves.toBe('qemu+ssh://root@kvm1.example.org/system?keyfile=/home/admin/.ssh/id_ed25519');
-    await shoot(page, 'add-connection', true);
+    await shoot(page, 'add-connection', { forDocs: true });
     await dialog.getByTestId('tab-raw').click();
     await dialog.getByTestId('field-uri').fill('qemu+ssh://host:/system');
     const error = dialog.getByTestId('uri-error');
@@ -173,7 +168,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await dialog.getByTestId('field-uri').press('Escape');
     await dialog.waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('pauses and resumes "test", and forces it off only after confirmation', async () => {
@@ -206,24 +201,24 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await confirm.getByTestId('confirm-ok').click();
     await expect.poll(state, WAIT).toBe('shutoff');
     await expect(toolbar.getByTestId('action-start').isEnabled()).resolves.toBe(true);
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('shows an unreachable host as failed with "connection refused", and removes it after confirmation', async () => {
     const page = await open();
-    await addByUri(page, 'test+tcp://127.0.0.1:1/default', 'Unreachable', false);
+    await addByUri(page, 'test+tcp://127.0.0.1:1/default', 'Unreachable', { reconnect: false, timeoutMs: WAIT.timeout });
     const item = connection(page, 'Unreachable');
     await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('failed');
     const words = await item.getByTestId('connection-state').textContent();
     expect(words).toMatch(/^Failed: /);
     expect(words?.toLowerCase()).toContain('connection refused');
-    await shoot(page, 'connection-failed', true);
+    await shoot(page, 'connection-failed', { forDocs: true });
 
     await connectionMenu(page, item, 'menu-remove');
     await page.getByTestId('confirm-ok').click();
     await item.waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('asks before trusting an unknown SSH host key, showing host, port, fingerprint and where it will be saved', async () => {
@@ -234,7 +229,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     try {
       const uri = harness.uris.ssh.replace(`known_hosts=${harness.sshd.knownHosts}`, `known_hosts=${join(dir, 'known_hosts')}`);
       expect(uri).not.toBe(harness.uris.ssh);
-      await addByUri(page, uri, 'Over SSH', false);
+      await addByUri(page, uri, 'Over SSH', { reconnect: false, timeoutMs: WAIT.timeout });
       const prompt = page.getByTestId('prompt-modal');
       await prompt.waitFor(WAIT);
       await expect(prompt.getByTestId('prompt-host').textContent()).resolves.toBe(`127.0.0.1:${harness.sshd.port}`);
@@ -262,7 +257,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
       // Its domains also sit beneath it in the tree, and it says how it travels.
       await item.locator('[data-testid="tree-domain"][data-domain-name="test"]').waitFor(WAIT);
       await expect(item.getByTestId('connection-transport').textContent()).resolves.toMatch(/^SSH, encrypted/);
-      expect(app?.problems).toEqual([]);
+      expect(ui.problems()).toEqual([]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -274,7 +269,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const dir = await mkdtemp(join(tmpdir(), 'virtdeck-ui-reload-'));
     try {
       const uri = harness.uris.ssh.replace(`known_hosts=${harness.sshd.knownHosts}`, `known_hosts=${join(dir, 'known_hosts')}`);
-      await addByUri(page, uri, 'Reloaded SSH', false);
+      await addByUri(page, uri, 'Reloaded SSH', { reconnect: false, timeoutMs: WAIT.timeout });
       const prompt = page.getByTestId('prompt-modal');
       await prompt.waitFor(WAIT);
       const item = connection(page, 'Reloaded SSH');
@@ -303,7 +298,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const { auth, secret } = pick(harness);
     const page = await open();
     const uri = `test+libssh://${sshd.user}@127.0.0.1:${sshd.port}/default?socket=${libvirtd.unixSocket}&known_hosts=${sshd.knownHosts}&${auth}`;
-    await addByUri(page, uri, `SSH with ${what}`, false);
+    await addByUri(page, uri, `SSH with ${what}`, { reconnect: false, timeoutMs: WAIT.timeout });
     const prompt = page.getByTestId('prompt-modal');
     await prompt.waitFor(WAIT);
     const field = prompt.getByTestId('prompt-secret');
@@ -318,7 +313,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     // compiles without the DOM's types.
     const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })');
     expect(stored).not.toContain(secret);
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 
   it('adds a TCP connection from fields after Test connection succeeds, reconnects on an edited path, filters 1,000 domains to one and bulk-pauses three', async () => {
@@ -340,7 +335,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect.poll(() => result.getAttribute('data-outcome'), WAIT).toBe('passed');
     await expect(result.textContent()).resolves.toMatch(/TEST .*libvirt \d+\.\d+\.\d+/);
     expect((await dialog.getByTestId('test-hostname').textContent())?.length).toBeGreaterThan(0);
-    await shoot(page, 'test-connection', true);
+    await shoot(page, 'test-connection', { forDocs: true });
     await dialog.getByTestId('field-name').fill('Harness TCP');
     await dialog.getByTestId('field-reconnect').uncheck();
     await dialog.getByTestId('add-submit').click();
@@ -367,7 +362,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const rows = await page.getByTestId('domain-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(60);
-    await shoot(page, 'domain-list-1000', true);
+    await shoot(page, 'domain-list-1000', { forDocs: true });
 
     // Filtered down to one.
     const filter = page.getByTestId('domain-filter');
@@ -389,7 +384,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const confirm = page.getByTestId('confirm-dialog');
     await confirm.waitFor(WAIT);
     await expect(confirm.getByTestId('bulk-plan-apply').locator('li').allTextContents()).resolves.toEqual(three);
-    await shoot(page, 'bulk-confirm', true);
+    await shoot(page, 'bulk-confirm', { forDocs: true });
     await confirm.getByTestId('confirm-ok').click();
     for (const name of three) {
       await expect.poll(() => domainRow(page, name).getByTestId('domain-state').getAttribute('data-state'), WAIT).toBe('paused');
@@ -398,7 +393,7 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await filter.fill('');
     // 333 were paused by the file, three more by us.
     await expect.poll(() => page.getByTestId('domain-count').textContent(), WAIT).toMatch(/^336 of 1000 shown/);
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
     // Many steps, each bounded by WAIT: the whole may outlast the default on a loaded machine.
   }, 180_000);
 
@@ -412,12 +407,22 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const result = dialog.getByTestId('test-result');
     await expect.poll(() => result.getAttribute('data-outcome'), WAIT).toBe('failed');
     await expect(dialog.getByTestId('test-error').textContent()).resolves.toMatch(/connection refused/i);
-    await expect(dialog.getByTestId('test-remedy').textContent()).resolves.toMatch(/port/);
-    await shoot(page, 'test-connection-failed', true);
+    await expect(dialog.getByTestId('test-error').getAttribute('data-error-kind')).resolves.toBe('transport');
+    await expect(dialog.getByTestId('test-error-advice').textContent()).resolves.toMatch(/port/);
+    await shoot(page, 'test-connection-failed', { forDocs: true });
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(1);
-    expect(app?.problems).toEqual([]);
+
+    // Rename's refusal is main's error by kind too: a name over the contract's limit.
+    await connectionMenu(page, connection(page, 'Embedded test host'), 'menu-rename');
+    const rename = page.getByTestId('rename-dialog');
+    await rename.getByTestId('rename-name').fill('x'.repeat(201));
+    await rename.getByTestId('rename-submit').click();
+    await expect(rename.getByTestId('rename-error').getAttribute('data-error-kind', WAIT)).resolves.toBe('invalid-argument');
+    await page.keyboard.press('Escape');
+    await rename.waitFor({ state: 'detached', ...WAIT });
+    expect(ui.problems()).toEqual([]);
   });
 
   it('adds a connection with the keyboard alone, and gives the focus back', async () => {
@@ -456,6 +461,6 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('confirm-dialog').waitFor({ state: 'detached', ...WAIT });
     await expect(page.getByTestId('connection-item').count()).resolves.toBe(2);
-    expect(app?.problems).toEqual([]);
+    expect(ui.problems()).toEqual([]);
   });
 });

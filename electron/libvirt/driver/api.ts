@@ -67,6 +67,12 @@ export interface Connection {
   rebootDomain(dom: DomainRef, flags?: number): Promise<void>;
   defineDomain(xml: string, flags?: number): Promise<DomainRef>;
   undefineDomain(dom: DomainRef, flags?: number): Promise<void>;
+  // The overview's facts (issue 10).
+  /** virDomainIsPersistent: whether a definition outlives the domain's run. */
+  domainIsPersistent(dom: DomainRef): Promise<boolean>;
+  /** virDomainGetAutostart: whether the host starts the domain when it boots. */
+  domainGetAutostart(dom: DomainRef): Promise<boolean>;
+  domainSetAutostart(dom: DomainRef, autostart: boolean): Promise<void>;
   /** The domain's serial console as a byte stream (virDomainOpenConsole). */
   openConsole(dom: DomainRef, options?: OpenConsoleOptions): Promise<ByteStream>;
   /** An image of the domain's screen (virDomainScreenshot). */

@@ -18,6 +18,7 @@ import { createConsoleHandlers } from './console-handlers';
 import { createManageHandlers } from './manage-handlers';
 import { createUploadHandlers } from './upload-handlers';
 import { createDomainStorageHandlers } from './domain-storage-handlers';
+import { domainFacts } from './domain-facts';
 
 export interface HandlerDeps {
   readonly manager: ConnectionManager;
@@ -65,6 +66,15 @@ export function createHandlers({ manager, prompts, sink, appInfo, notices, testU
     'domains.xml': async (id, uuid) => {
       const c = conn(id);
       return c.domainXml(await domainByUuid(c, uuid));
+    },
+    'domains.facts': async (id, uuid) => {
+      const c = conn(id);
+      return domainFacts(c, await domainByUuid(c, uuid));
+    },
+    'domains.setAutostart': async (id, uuid, autostart) => {
+      const c = conn(id);
+      await c.domainSetAutostart(await domainByUuid(c, uuid), autostart);
+      return null;
     },
     'networks.list': async (id) => (await conn(id).listNetworks()).map(networkView),
     'pools.list': async (id) => (await conn(id).listStoragePools()).map(poolView),

@@ -1,12 +1,13 @@
 /**
- * A tiny line of recent values (the domain list's CPU column), on the one chart: values are
+ * A tiny line of the last minute (the domain list's CPU column), on the one chart: values are
  * placed one second apart, ending now.
  */
 import { useMemo } from 'react';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface SparklineProps {
-  readonly values: readonly number[];
+  /** Oldest first, one a second; null is a second without a reading. */
+  readonly values: readonly (number | null)[];
   /** A fixed top (100 for a percentage); absent: fit the values. */
   readonly max?: number;
   /** What the line shows, for assistive technology. */
@@ -14,6 +15,12 @@ export interface SparklineProps {
 }
 
 const formatNumber = (v: number): string => v.toFixed(1);
+/**
+ * The x axis always spans this much, ending now: a fixed span, since a span that grew with
+ * the values would rebuild the plot at every new value (the chart remakes itself when its
+ * window changes).
+ */
+const SPAN_MS = 60_000;
 
 export function Sparkline({ values, max, label }: SparklineProps): React.JSX.Element {
   const { times, lines } = useMemo(() => {
@@ -25,7 +32,7 @@ export function Sparkline({ values, max, label }: SparklineProps): React.JSX.Ele
   }, [values, label]);
   return (
     <span className="sparkline" title={label}>
-      <TimeSeriesChart title={label} testId="sparkline" times={times} lines={lines} formatValue={formatNumber} height={22} bare windowMs={Math.max(1, values.length - 1) * 1000} {...(max === undefined ? {} : { max })} />
+      <TimeSeriesChart title={label} testId="sparkline" times={times} lines={lines} formatValue={formatNumber} height={22} bare windowMs={SPAN_MS} {...(max === undefined ? {} : { max })} />
     </span>
   );
 }

@@ -1,8 +1,8 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useState } from 'react';
-import { IpcError } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import type { ConnectionProfile } from '../../../shared/model';
-import { errorMessage } from '../../components/format';
+import { ErrorText, shownError } from '../../components/ErrorText';
 import { Modal } from '../../components/Modal';
 import { call } from '../../ipc/client';
 import { actions } from '../../stores/store';
@@ -35,7 +35,7 @@ export function ConnectionDialog({ editing }: { readonly editing: ConnectionProf
   const [autoconnect, setAutoconnect] = useState(editing?.autoconnect ?? true);
   const [reconnect, setReconnect] = useState(editing?.reconnect ?? true);
   const [busy, setBusy] = useState(false);
-  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<AppError | null>(null);
   const [test, setTest] = useState<TestOutcome>({ kind: 'idle' });
 
   const target = formUri(form);
@@ -48,7 +48,7 @@ export function ConnectionDialog({ editing }: { readonly editing: ConnectionProf
     setTest({ kind: 'testing', uri });
     call('connections.test', uri).then(
       (host) => { setTest((t) => (t.kind === 'testing' && t.uri === uri ? { kind: 'passed', uri, host } : t)); },
-      (e: unknown) => { setTest((t) => (t.kind === 'testing' && t.uri === uri ? { kind: 'failed', uri, message: errorMessage(e), errorKind: e instanceof IpcError ? e.error.kind : 'internal' } : t)); },
+      (e: unknown) => { setTest((t) => (t.kind === 'testing' && t.uri === uri ? { kind: 'failed', uri, error: shownError(e) } : t)); },
     );
   };
 
@@ -74,7 +74,7 @@ export function ConnectionDialog({ editing }: { readonly editing: ConnectionProf
     setSubmitError(null);
     save(target.uri).catch((e: unknown) => {
       setBusy(false);
-      setSubmitError(errorMessage(e));
+      setSubmitError(shownError(e));
     });
   };
 
@@ -127,7 +127,7 @@ export function ConnectionDialog({ editing }: { readonly editing: ConnectionProf
           <label><input type="checkbox" data-testid="field-reconnect" checked={reconnect} onChange={(e) => { setReconnect(e.target.checked); }} /> Reconnect when the link is lost</label>
         </div>
         <TestConnectionResult outcome={test} />
-        {submitError !== null && <p className="error" role="alert" data-testid="add-error">{submitError}</p>}
+        {submitError !== null && <ErrorText error={submitError} testId="add-error" />}
         <div className="dialog-buttons">
           <button type="button" data-testid="test-connection" disabled={!target.ok || test.kind === 'testing'} onClick={runTest}>Test connection</button>
           <span className="spacer" />

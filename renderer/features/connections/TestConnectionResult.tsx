@@ -1,14 +1,14 @@
-import type { ErrorKind } from '../../../shared/errors';
+import type { AppError } from '../../../shared/errors';
 import type { HostInfo } from '../../../shared/model';
-import { testRemedy } from './test-remedy';
+import { ErrorText } from '../../components/ErrorText';
 
 export type TestOutcome =
   | { readonly kind: 'idle' }
   | { readonly kind: 'testing'; readonly uri: string }
   | { readonly kind: 'passed'; readonly uri: string; readonly host: HostInfo }
-  | { readonly kind: 'failed'; readonly uri: string; readonly message: string; readonly errorKind: ErrorKind };
+  | { readonly kind: 'failed'; readonly uri: string; readonly error: AppError };
 
-/** What Test connection found: the host's own words, or the exact error. */
+/** What Test connection found: the host's own words, or the exact error and what to do about it. */
 export function TestConnectionResult({ outcome }: { readonly outcome: TestOutcome }): React.JSX.Element | null {
   switch (outcome.kind) {
     case 'idle': return null;
@@ -23,9 +23,8 @@ export function TestConnectionResult({ outcome }: { readonly outcome: TestOutcom
     }
     case 'failed':
       return (
-        <div role="alert" data-testid="test-result" data-outcome="failed">
-          <p className="error" data-testid="test-error">{outcome.message}</p>
-          <p className="muted" data-testid="test-remedy">{testRemedy(outcome.errorKind)}</p>
+        <div data-testid="test-result" data-outcome="failed">
+          <ErrorText error={outcome.error} testId="test-error" />
         </div>
       );
   }

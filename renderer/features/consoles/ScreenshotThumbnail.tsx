@@ -2,8 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { ScreenshotImage } from '../../../shared/model';
 import { call } from '../../ipc/client';
-import { errorMessage } from '../../components/format';
-import type { Loadable } from '../../stores/loadable';
+import { ErrorText } from '../../components/ErrorText';
+import { failed, type Loadable } from '../../stores/loadable';
 
 interface Props {
   readonly connectionId: string;
@@ -22,7 +22,7 @@ export function ScreenshotThumbnail({ connectionId, uuid, name }: Props): React.
     setShot({ kind: 'loading' });
     call('domains.screenshot', connectionId, uuid).then(
       (value) => { if (live) setShot({ kind: 'ready', value }); },
-      (error: unknown) => { if (live) setShot({ kind: 'failed', message: errorMessage(error) }); },
+      (error: unknown) => { if (live) setShot(failed(error)); },
     );
     return () => { live = false; };
   }, [connectionId, uuid, taken]);
@@ -37,7 +37,7 @@ export function ScreenshotThumbnail({ connectionId, uuid, name }: Props): React.
   return (
     <figure className="screenshot" data-testid="screenshot" data-screenshot-state={shot.kind}>
       {shot.kind === 'loading' && <p role="status">Taking a screenshot…</p>}
-      {shot.kind === 'failed' && <p className="error" role="alert">No screenshot: {shot.message}</p>}
+      {shot.kind === 'failed' && <><p className="error">No screenshot:</p><ErrorText error={shot.error} testId="screenshot-error" /></>}
       {shot.kind === 'ready' && (
         <img src={`data:${shot.value.mime};base64,${shot.value.data}`} alt={`The screen of ${name}`} data-testid="screenshot-image" />
       )}

@@ -14,6 +14,7 @@ import { VncConsole } from '../consoles/VncConsole';
 import { DomainGraphs } from '../graphs/DomainGraphs';
 import { SnapshotsTab } from '../snapshots/SnapshotsTab';
 import { xmlFacts } from './domain-xml-facts';
+import { DomainStateFacts } from './DomainStateFacts';
 import { StateBadge } from './StateBadge';
 
 /** Which console the details show; one at a time, since each holds a live stream. */
@@ -49,15 +50,18 @@ export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole =
           {domain === undefined
             ? <p className="muted">This domain is no longer listed on the host.</p>
             : (
-              <dl className="facts details-facts">
-                <Fact label="State" testId="detail-state"><StateBadge state={domain.state} /></Fact>
-                <Fact label="ID" testId="detail-id">{domain.id ?? '— (not running)'}</Fact>
-                <Fact label="UUID" testId="detail-uuid"><code>{domain.uuid}</code></Fact>
-                <Fact label="OS type" testId="detail-os">{facts === null ? '…' : [facts.osType, facts.arch, facts.machine].filter((x) => x !== null).join(' · ') || '—'}</Fact>
-                <Fact label="Domain type" testId="detail-type">{facts?.domainType ?? '…'}</Fact>
-                <Fact label="vCPUs" testId="detail-vcpus">{domain.vcpus}</Fact>
-                <Fact label="Memory" testId="detail-memory">{formatKiB(domain.memoryKiB)} of {formatKiB(domain.maxMemoryKiB)}</Fact>
-              </dl>
+              <>
+                <dl className="facts details-facts">
+                  <Fact label="State" testId="detail-state"><StateBadge state={domain.state} /></Fact>
+                  <Fact label="ID" testId="detail-id">{domain.id ?? '— (not running)'}</Fact>
+                  <Fact label="UUID" testId="detail-uuid"><code>{domain.uuid}</code></Fact>
+                  <Fact label="OS type" testId="detail-os">{facts === null ? '…' : [facts.osType, facts.arch, facts.machine].filter((x) => x !== null).join(' · ') || '—'}</Fact>
+                  <Fact label="Domain type" testId="detail-type">{facts?.domainType ?? '…'}</Fact>
+                  <Fact label="vCPUs" testId="detail-vcpus">{domain.vcpus}</Fact>
+                  <Fact label="Memory" testId="detail-memory">{formatKiB(domain.memoryKiB)} of {formatKiB(domain.maxMemoryKiB)}</Fact>
+                </dl>
+                <DomainStateFacts connectionId={connectionId} uuid={uuid} name={name} state={domain.state} />
+              </>
             )}
           <ScreenshotThumbnail connectionId={connectionId} uuid={uuid} name={name} />
           <DomainGraphs connectionId={connectionId} uuid={uuid} />

@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { DomainSummary } from '../../../shared/model';
+import { Sparkline } from '../../components/charts/Sparkline';
 import { formatKiB } from '../../components/format';
-import { useDomainSample } from '../../stores/selectors';
+import { cpuValues } from '../../stores/cpu-history';
+import { useCpuHistory, useDomainSample } from '../../stores/selectors';
 import { StateBadge } from './StateBadge';
 
 interface Props {
@@ -21,6 +23,8 @@ interface Props {
 export const DomainListRow = memo(function DomainListRow({ connectionId, domain, selected, active, top, height, rowId, onClick, onOpen, onMenu }: Props): React.JSX.Element {
   const sample = useDomainSample(connectionId, domain.uuid);
   const cpu = sample?.cpuPercent;
+  const history = useCpuHistory(connectionId, domain.uuid);
+  const cpuLastMinute = useMemo(() => (history === undefined ? [] : cpuValues(history)), [history]);
   return (
     <div
       id={rowId}
@@ -40,8 +44,7 @@ export const DomainListRow = memo(function DomainListRow({ connectionId, domain,
       <span role="gridcell" className="col-memory num">{formatKiB(domain.memoryKiB)}</span>
       <span role="gridcell" className="col-cpu num">
         <span data-testid="domain-cpu">{cpu === undefined || cpu === null ? '—' : `${cpu.toFixed(1)} %`}</span>
-        {/* SLOT(10a): <Sparkline values={last minute of cpuPercent} max={100 * domain.vcpus} label={`CPU of ${domain.name}`} /> */}
-        <span className="sparkline-slot" data-slot="sparkline" aria-hidden="true" />
+        <Sparkline values={cpuLastMinute} max={100 * domain.vcpus} label={`CPU of ${domain.name}, last minute`} />
       </span>
     </div>
   );

@@ -1,7 +1,6 @@
 import { call } from '../../ipc/client';
 import { failed, ready } from '../../stores/loadable';
 import { actions } from '../../stores/store';
-import { errorMessage } from '../../components/format';
 
 /** Fetches a connection's domains into the store; a failure is shown where the list was. */
 export async function loadDomains(connectionId: string): Promise<void> {
@@ -12,6 +11,6 @@ export async function loadDomains(connectionId: string): Promise<void> {
     performance.mark(`virtdeck:domains-arrived:${connectionId}`);
     actions().setDomains(connectionId, ready(list));
   } catch (error) {
-    actions().setDomains(connectionId, failed(errorMessage(error)));
+    actions().setDomains(connectionId, failed(error));
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HostLink } from '../../../shared/model';
+import { ErrorText } from '../../components/ErrorText';
 import { errorMessage } from '../../components/format';
 import { call } from '../../ipc/client';
 import { useLoad } from '../../components/use-load';
@@ -47,12 +48,13 @@ export function HostLinkFacts({ connectionId, since }: { readonly connectionId: 
   const link = useLoad(connectionId, () => call('host.link', connectionId));
   const latency = useLatency(connectionId);
   const rows: readonly (readonly [string, string, string])[] = [
-    ['Transport', link.kind === 'ready' ? `${TRANSPORT[link.value.transport]} · ${link.value.peer}` : link.kind === 'failed' ? link.message : '…', 'host-transport'],
+    ['Transport', link.kind === 'ready' ? `${TRANSPORT[link.value.transport]} · ${link.value.peer}` : link.kind === 'failed' ? 'unknown' : '…', 'host-transport'],
     ['Security', link.kind === 'ready' ? security(link.value) : '…', 'host-security'],
     ['Connected since', since === null ? '–' : new Date(since).toLocaleString(), 'host-since'],
     ['Round-trip latency', latency, 'host-latency'],
   ];
   return (
+    <>
     <dl className="facts link-facts" data-testid="host-link">
       {rows.map(([label, value, testId]) => (
         <div key={label} className="fact">
@@ -61,5 +63,7 @@ export function HostLinkFacts({ connectionId, since }: { readonly connectionId: 
         </div>
       ))}
     </dl>
+    {link.kind === 'failed' && <ErrorText error={link.error} testId="host-link-error" />}
+    </>
   );
 }

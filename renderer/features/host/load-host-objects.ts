@@ -1,5 +1,4 @@
 import { call } from '../../ipc/client';
-import { errorMessage } from '../../components/format';
 import { failed, LOADING, ready } from '../../stores/loadable';
 import { actions } from '../../stores/store';
 
@@ -9,7 +8,7 @@ export async function loadNetworks(connectionId: string): Promise<void> {
   try {
     actions().setNetworks(connectionId, ready([...(await call('networks.list', connectionId))].sort((a, b) => a.name.localeCompare(b.name))));
   } catch (error) {
-    actions().setNetworks(connectionId, failed(errorMessage(error)));
+    actions().setNetworks(connectionId, failed(error));
   }
 }
 
@@ -18,6 +17,6 @@ export async function loadPools(connectionId: string): Promise<void> {
   try {
     actions().setPools(connectionId, ready([...(await call('pools.list', connectionId))].sort((a, b) => a.name.localeCompare(b.name))));
   } catch (error) {
-    actions().setPools(connectionId, failed(errorMessage(error)));
+    actions().setPools(connectionId, failed(error));
   }
 }

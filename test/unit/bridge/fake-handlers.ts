@@ -55,6 +55,8 @@ export function fakeHandlers(version = '9.8.7-test'): Handlers {
     'domains.disks': unsupported,
     'domains.clone': unsupported,
     'domains.delete': unsupported,
+    'domains.facts': unsupported,
+    'domains.setAutostart': unsupported,
   };
 }
 

@@ -196,6 +196,19 @@ export class RemoteConnection implements Connection {
     else await this.rpc.call('domainUndefineFlags', { dom, flags });
   }
 
+  // The overview's facts (issue 10).
+  async domainIsPersistent(dom: DomainRef): Promise<boolean> {
+    return (await this.rpc.call('domainIsPersistent', { dom })).persistent !== 0;
+  }
+
+  async domainGetAutostart(dom: DomainRef): Promise<boolean> {
+    return (await this.rpc.call('domainGetAutostart', { dom })).autostart !== 0;
+  }
+
+  async domainSetAutostart(dom: DomainRef, autostart: boolean): Promise<void> {
+    await this.rpc.call('domainSetAutostart', { dom, autostart: autostart ? 1 : 0 });
+  }
+
   async openConsole(dom: DomainRef, options: OpenConsoleOptions = {}): Promise<ByteStream> {
     const flags = options.force === true ? CONSOLE_FORCE : 0;
     const { stream } = await this.rpc.openStream('domainOpenConsole', { dom, devName: options.devName ?? null, flags });

@@ -358,6 +358,19 @@ export class EmbeddedTestConnection implements Connection {
    * Runs a call on the host. The host answers synchronously; callers still get a promise
    * that settles later, and every failure as a rejection, exactly as from the remote driver.
    */
+  // The overview's facts (issue 10).
+  domainIsPersistent(dom: DomainRef): Promise<boolean> {
+    return this.read(() => this.host.domainIsPersistent(dom));
+  }
+
+  domainGetAutostart(dom: DomainRef): Promise<boolean> {
+    return this.read(() => this.host.domainAutostart(dom));
+  }
+
+  domainSetAutostart(dom: DomainRef, autostart: boolean): Promise<void> {
+    return this.write('virDomainSetAutostart', () => { this.host.setDomainAutostart(dom, autostart); });
+  }
+
   private read<T>(work: () => T): Promise<T> {
     try {
       if (this.closed !== null) throw this.closed;

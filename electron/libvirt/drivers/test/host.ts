@@ -44,6 +44,8 @@ interface DomainRecord {
   /** A persistent definition given while the domain ran; it takes over at the next stop. */
   pending: DomainDef | null;
   persistent: boolean;
+  /** Whether the host starts it at boot; libvirt's test driver keeps the flag and nothing more. */
+  autostart: boolean;
   status: DomainStatus;
   cpu: CpuAccount;
 }
@@ -72,7 +74,7 @@ export class TestHost {
       const running = extras.runstate !== State.SHUTOFF;
       // A host file's domains start in their <test:runstate> with reason 0, as libvirt's do.
       const status: DomainStatus = { state: extras.runstate, reason: Reason.UNKNOWN, id: running ? this.nextDomainId++ : -1 };
-      const record: DomainRecord = { def, pending: null, persistent: !extras.transient, status, cpu: IDLE };
+      const record: DomainRecord = { def, pending: null, persistent: !extras.transient, autostart: false, status, cpu: IDLE };
       record.cpu = cpuAfter(IDLE, State.SHUTOFF, status.state, this.clock(), this.load(record));
       this.domains.set(def.uuid, record);
     }
@@ -149,7 +151,7 @@ export class TestHost {
     const existing = this.domains.get(def.uuid);
     if (existing === undefined) {
       this.checkUnique(def);
-      const record: DomainRecord = { def, pending: null, persistent: true, status: { state: State.SHUTOFF, reason: Reason.UNKNOWN, id: -1 }, cpu: IDLE };
+      const record: DomainRecord = { def, pending: null, persistent: true, autostart: false, status: { state: State.SHUTOFF, reason: Reason.UNKNOWN, id: -1 }, cpu: IDLE };
       this.domains.set(def.uuid, record);
       this.events.emit(this.ref(record), { event: EventType.DEFINED, detail: EventDetail.DEFINED_ADDED });
       return this.ref(record);
@@ -243,6 +245,20 @@ export class TestHost {
   nodeMemoryStats(): NodeStat[] {
     const used = [...this.domains.values()].filter((d) => d.status.id >= 0).reduce((sum, d) => sum + d.def.memoryKiB, 0);
     return memoryStats(this.node.memoryKiB, used);
+  }
+
+  // The overview's facts (issue 10): as libvirt 9.0's test driver answers them.
+  domainIsPersistent(dom: DomainRef): boolean {
+    return this.find(dom).persistent;
+  }
+
+  domainAutostart(dom: DomainRef): boolean {
+    return this.find(dom).autostart;
+  }
+
+  /** The test driver sets the flag on any domain, transient ones too (the QEMU driver refuses those). */
+  setDomainAutostart(dom: DomainRef, autostart: boolean): void {
+    this.find(dom).autostart = autostart;
   }
 
   private find(dom: DomainRef): DomainRecord {

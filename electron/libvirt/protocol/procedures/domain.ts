@@ -61,4 +61,8 @@ export const domainProcedures = {
     struct({ callbackID: int }),
   ),
   connectDomainEventCallbackDeregisterAny: proc(317, struct({ callbackID: int })),
+  // The overview's autostart and persistent facts (issue 10).
+  domainGetAutostart: proc(15, dom, struct({ autostart: int })),
+  domainSetAutostart: proc(29, struct({ dom: domainRef, autostart: int })),
+  domainIsPersistent: proc(151, dom, struct({ persistent: int })),
 } as const;

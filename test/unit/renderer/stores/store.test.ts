@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { IpcError } from '../../../../shared/errors';
 import { failed, LOADING, ready } from '../../../../renderer/stores/loadable';
 import { actions, resetStore, useStore } from '../../../../renderer/stores/store';
 import { domain, OPEN, prompt, view } from '../fixtures';
@@ -48,11 +49,16 @@ describe('the connections slice', () => {
 describe('the hosts and domains slices', () => {
   it('keeps host info per connection and forgets it', () => {
     actions().setHost('a', LOADING);
-    actions().setHost('b', failed('no route'));
+    actions().setHost('b', failed(new IpcError({ kind: 'transport', message: 'no route' })));
     expect(useStore.getState().hosts.get('a')).toEqual({ kind: 'loading' });
     actions().forgetHost('a');
     expect(useStore.getState().hosts.has('a')).toBe(false);
-    expect(useStore.getState().hosts.get('b')).toEqual({ kind: 'failed', message: 'no route' });
+    expect(useStore.getState().hosts.get('b')).toEqual({ kind: 'failed', error: { kind: 'transport', message: 'no route' } });
+  });
+
+  it('keeps a failure as the AppError main sent, and anything else as an internal one', () => {
+    expect(failed(new IpcError({ kind: 'not-found', message: 'no domain' }))).toEqual({ kind: 'failed', error: { kind: 'not-found', message: 'no domain' } });
+    expect(failed(new Error('boom'))).toEqual({ kind: 'failed', error: { kind: 'internal', message: 'boom' } });
   });
 
   it('keeps showing the last list while a refresh loads', () => {
