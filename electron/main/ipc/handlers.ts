@@ -80,6 +80,6 @@ export function createHandlers({ manager, prompts, appInfo, notices, testUri }: 
     'networks.action': async (id, uuid, action) => { await runNetworkAction(conn(id), uuid, action); return null; },
     'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
     'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
-    ...createConsoleHandlers(manager, domainByUuid),
+    ...createConsoleHandlers(manager, domainByUuid, prompts),
   };
 }
