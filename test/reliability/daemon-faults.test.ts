@@ -116,6 +116,7 @@ describe('a daemon restarted while a serial console is open, under main', () => 
     await virsh(uri, 'define', join(dir, 'console-domain.xml'));
     await virsh(uri, 'start', name);
     const uuid = (await virsh(uri, 'domuuid', name)).trim();
+    let qemuPid: number | undefined;
     try {
       const sink = new RecordingSink();
       const main = await createMainServices({
@@ -139,7 +140,7 @@ describe('a daemon restarted while a serial console is open, under main', () => 
       const first = await openConsole();
       await waitFor('SeaBIOS on the first console', () => text(first).includes('SeaBIOS'), 30_000, () => text(first));
       // The QEMU the daemon started outlives it, and holds the daemon's mount namespace.
-      const qemuPid = Number((await readFile(`/proc/${String(daemon.pid)}/root/run/libvirt/qemu/${name}.pid`, 'utf8')).trim());
+      qemuPid = Number((await readFile(`/proc/${String(daemon.pid)}/root/run/libvirt/qemu/${name}.pid`, 'utf8')).trim());
       process.kill(daemon.pid, 'SIGKILL');
       const closed = await within(
         'ending the console',
@@ -159,6 +160,8 @@ describe('a daemon restarted while a serial console is open, under main', () => 
     } finally {
       await virsh(uri, 'destroy', name).catch(() => undefined);
       await virsh(uri, 'undefine', name).catch(() => undefined);
+      // A test that failed before the restart leaves the QEMU no daemon knows.
+      if (qemuPid !== undefined && isAlive(qemuPid)) process.kill(qemuPid, 'SIGKILL');
     }
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  * that owner goes; all of them close with the connection.
  */
 import { randomBytes } from 'node:crypto';
-import type { ConsoleKind } from '../../../shared/model';
+import type { ConsoleEnd, ConsoleKind } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
 import type { Owner } from '../ipc/owner';
@@ -40,8 +40,8 @@ export class ConsoleSet {
     return this.sessions.get(consoleId);
   }
 
-  closeAll(): void {
-    for (const session of [...this.sessions.values()]) session.close();
+  closeAll(end: ConsoleEnd): void {
+    for (const session of [...this.sessions.values()]) session.close(end);
   }
 
   get size(): number {
