@@ -106,8 +106,10 @@ describe('consoles in the UI', () => {
     const page = app.page;
     const details = page.getByTestId('domain-details');
     await details.getByTestId('show-serial-console').click();
-    const terminal = page.getByTestId('serial-terminal');
-    await expect.poll(() => terminal.textContent(), WAIT).toContain('SeaBIOS');
+    const serial = page.getByTestId('serial-console');
+    const terminalRows = page.locator('[data-testid="serial-terminal"] .xterm-rows');
+    // The state and any banner come first, so a failure says what the console showed instead.
+    await expect.poll(async () => `${await serial.getAttribute('data-console-state')} | ${(await serial.locator('.console-banner').allTextContents()).join(' ')} | ${await terminalRows.textContent()}`, WAIT).toContain('SeaBIOS');
     await virsh(harness.uris.qemu, 'destroy', name);
     await page.getByTestId('console-ended').waitFor(WAIT);
     await expect(page.getByTestId('serial-console').getAttribute('data-console-state')).resolves.toBe('ended');
@@ -132,7 +134,12 @@ describe('consoles in the UI', () => {
     await prompt.getByTestId('prompt-secret').fill('wrong-pw');
     await prompt.getByTestId('prompt-submit').click();
 
-    await expect.poll(async () => (await prompt.count()) === 1 ? prompt.textContent() : '', WAIT).toContain('Wrong password');
+    const vncState = async (): Promise<string> => {
+      const vnc = page.getByTestId('vnc-console');
+      return (await vnc.count()) === 1 ? `${String(await vnc.getAttribute('data-console-state'))}: ${(await vnc.locator('.console-banner').allTextContents()).join(' ')}` : 'no VNC view';
+    };
+    // The view's state comes first, so a failure says what the page showed instead.
+    await expect.poll(async () => `${await vncState()} | ${(await prompt.count()) === 1 ? await prompt.textContent() : 'no prompt'}`, WAIT).toContain('Wrong password');
     await prompt.getByTestId('prompt-secret').fill(VNC_PASSWORD);
     await prompt.getByTestId('prompt-submit').click();
     await prompt.waitFor({ state: 'detached', ...WAIT });
