@@ -30,6 +30,12 @@ export class ByteReader {
 
   read(bytes: number): Promise<Buffer> {
     if (this.want !== null) return Promise.reject(new Error('one read at a time'));
+    // What arrived before the end is still read: a refusal's reason comes just before the close.
+    if (this.buffered.length >= bytes) {
+      const data = this.buffered.subarray(0, bytes);
+      this.buffered = this.buffered.subarray(bytes);
+      return Promise.resolve(data);
+    }
     if (this.failure !== null) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
