@@ -57,7 +57,9 @@ export type AuthProblem =
   | { readonly method: 'ssh'; readonly user: string; readonly passwordTried: boolean }
   | { readonly method: 'polkit'; readonly action: string }
   | { readonly method: 'sasl'; readonly problem: SaslProblem }
-  | { readonly method: 'unsupported' };
+  | { readonly method: 'unsupported' }
+  /** A domain's VNC server: it refused every password given, or none was given. */
+  | { readonly method: 'vnc'; readonly domain: string; readonly passwordTried: boolean };
 
 /** The kinds that carry nothing but words. */
 export type PlainErrorKind = Exclude<ErrorKind, 'libvirt' | 'host-key' | 'certificate' | 'auth'>;

@@ -233,13 +233,22 @@ export interface SaslCredentialsPrompt {
   readonly defaultUser: string;
 }
 
+/** A domain's VNC server wants its password (VNC authentication) before it shows the screen. */
+export interface VncPasswordPrompt {
+  readonly kind: 'vnc-password';
+  readonly domain: string;
+  /** 1 for the first try; more after the server refused a password. */
+  readonly attempt: number;
+}
+
 export type PromptRequest =
   | HostKeyPrompt
   | PasswordPrompt
   | PassphrasePrompt
   | KeyboardInteractivePrompt
   | CommandPrompt
-  | SaslCredentialsPrompt;
+  | SaslCredentialsPrompt
+  | VncPasswordPrompt;
 
 export interface Prompt {
   readonly id: string;

@@ -1,6 +1,7 @@
 /**
  * The bridge's WebSocket side: upgrades only for our own page (host, origin, token),
- * invokes answered on the socket that asked, events broadcast to every socket. Each socket
+ * invokes answered on the socket that asked, events broadcast to every socket except a
+ * page's own (a console's bytes), which go to its socket alone. Each socket
  * owns what its calls started (stats watchers...), released when it closes: a closed tab
  * stops what it asked for.
  */
@@ -68,11 +69,26 @@ export function createSocketServer(options: SocketOptions): SocketServer {
     socket.send(text);
   };
 
+  function eventText<E extends EventChannel>(channel: E, payload: EventPayloads[E]): string | null {
+    try {
+      return JSON.stringify({ type: 'event', channel, payload });
+    } catch (error) {
+      log(`bridge: event ${channel} could not be serialised: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  }
+
   let sockets = 0;
   wss.on('connection', (socket: WebSocket) => {
     let inFlight = 0;
     sockets += 1;
-    const owner = new Owner(`bridge socket ${sockets}`);
+    // Events for this page alone (a console's bytes) go to this socket, not to all.
+    const owner = new Owner(`bridge socket ${sockets}`, {
+      emit: (channel, payload) => {
+        const text = eventText(channel, payload);
+        if (text !== null) send(socket, text);
+      },
+    });
     socket.once('close', () => { owner.release(); });
     // ws reports an oversized or malformed frame here before it closes the socket; a
     // listener must exist or the error would take the whole process down.
@@ -91,13 +107,8 @@ export function createSocketServer(options: SocketOptions): SocketServer {
 
   const sink: EventSink = {
     emit<E extends EventChannel>(channel: E, payload: EventPayloads[E]): void {
-      let text: string;
-      try {
-        text = JSON.stringify({ type: 'event', channel, payload });
-      } catch (error) {
-        log(`bridge: event ${channel} could not be serialised: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      }
+      const text = eventText(channel, payload);
+      if (text === null) return;
       for (const socket of wss.clients) send(socket, text);
     },
   };

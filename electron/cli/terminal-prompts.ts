@@ -37,6 +37,8 @@ function describeNeed(request: PromptRequest): string {
       return `the URI asks to run ${request.argv.join(' ')}, which needs confirming`;
     case 'sasl-credentials':
       return `libvirtd on ${request.host} asks for a SASL user name and password (${request.mechanism}); libvirt's auth file ([credentials-NAME] with authname= and password=, selected by [auth-libvirt-${request.host}]) gives them without a terminal`;
+    case 'vnc-password':
+      return `the VNC screen of ${request.domain} asks for its password`;
   }
 }
 

@@ -51,6 +51,10 @@ function authAdvice(problem: AuthProblem): string {
       return `polkit refused ${problem.action}: ask the host's administrator to add you to the group its polkit rules allow (libvirt on Debian and Fedora).`;
     case 'sasl':
       return saslAdvice(problem.problem);
+    case 'vnc':
+      return problem.passwordTried
+        ? `${problem.domain}'s VNC server refused the password. Try again to type it again; the domain's <graphics passwd=…> holds it.`
+        : `${problem.domain}'s VNC server needs a password, and none was given.`;
     case 'unsupported':
       return 'The daemon asks for an authentication method this client does not speak; use a transport whose login it accepts (ssh, or tls with a client certificate).';
   }

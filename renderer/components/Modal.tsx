@@ -21,7 +21,7 @@ export function Modal({ title, testId, onCancel, children, wide = false }: Modal
     <Dialog.Root open onOpenChange={(open) => { if (!open) onCancel(); }}>
       <Dialog.Portal>
         <Dialog.Overlay className="modal-backdrop">
-          <Dialog.Content className={wide ? 'modal modal-wide' : 'modal'} data-testid={testId} aria-describedby={undefined}>
+          <Dialog.Content className={wide ? 'modal modal-wide' : 'modal'} data-testid={testId} aria-describedby={undefined} onInteractOutside={keepForDialogAbove}>
             <Dialog.Title>{title}</Dialog.Title>
             {children}
           </Dialog.Content>
@@ -29,6 +29,15 @@ export function Modal({ title, testId, onCancel, children, wide = false }: Modal
       </Dialog.Portal>
     </Dialog.Root>
   );
+}
+
+/**
+ * A question main asks while this dialog is open (a VNC password asked for the console
+ * inside it) opens above it; answering it is no click outside, and must not close this one.
+ */
+function keepForDialogAbove(event: Event): void {
+  const { target } = event;
+  if (target instanceof Element && target.closest('[role="dialog"]') !== null) event.preventDefault();
 }
 
 /**

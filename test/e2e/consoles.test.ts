@@ -16,6 +16,9 @@ import { join } from 'node:path';
 const harness = inject('harness');
 const WAIT = { timeout: 30_000 };
 const name = `${TEST_DOMAIN_PREFIX}ui-console-${process.pid}`;
+const lockedName = `${TEST_DOMAIN_PREFIX}ui-vnc-pw-${process.pid}`;
+/** QEMU's VNC authentication uses the first 8 bytes; the test's differ within them. */
+const VNC_PASSWORD = 'Vd7-sEcr';
 const sshUri =
   `qemu+libssh://${harness.sshd.user}@127.0.0.1:${harness.sshd.port}/system` +
   `?socket=${harness.libvirtd.unixSocket}&keyfile=${harness.sshd.userKey}&known_hosts=${harness.sshd.knownHosts}&sshauth=privkey`;
@@ -33,6 +36,10 @@ beforeAll(async () => {
   await writeFile(xml, consoleTcgDomainXml(name));
   await virsh(harness.uris.qemu, 'define', xml);
   await virsh(harness.uris.qemu, 'start', name);
+  const lockedXml = join(dir, 'locked.xml');
+  await writeFile(lockedXml, consoleTcgDomainXml(lockedName, VNC_PASSWORD));
+  await virsh(harness.uris.qemu, 'define', lockedXml);
+  await virsh(harness.uris.qemu, 'start', lockedName);
 }, 180_000);
 
 afterAll(async () => {
@@ -99,10 +106,49 @@ describe('consoles in the UI', () => {
     const page = app.page;
     const details = page.getByTestId('domain-details');
     await details.getByTestId('show-serial-console').click();
-    const terminal = page.getByTestId('serial-terminal');
-    await expect.poll(() => terminal.textContent(), WAIT).toContain('SeaBIOS');
+    const serial = page.getByTestId('serial-console');
+    const terminalRows = page.locator('[data-testid="serial-terminal"] .xterm-rows');
+    // The state and any banner come first, so a failure says what the console showed instead.
+    await expect.poll(async () => `${await serial.getAttribute('data-console-state')} | ${(await serial.locator('.console-banner').allTextContents()).join(' ')} | ${await terminalRows.textContent()}`, WAIT).toContain('SeaBIOS');
     await virsh(harness.uris.qemu, 'destroy', name);
     await page.getByTestId('console-ended').waitFor(WAIT);
     await expect(page.getByTestId('serial-console').getAttribute('data-console-state')).resolves.toBe('ended');
+  }, 120_000);
+
+  it('asks a VNC password through the prompt port: a wrong one is said to be wrong, the right one draws the screen', async () => {
+    if (app === undefined) throw new Error('the first test opened no app');
+    const page = app.page;
+    await page.getByTestId('details-close').click();
+    await page.getByTestId('domain-details').waitFor({ state: 'detached', ...WAIT });
+    const row = page.locator(`[data-testid="domain-row"][data-domain-name="${lockedName}"]`);
+    await row.waitFor(WAIT);
+    await row.dblclick();
+    const details = page.getByTestId('domain-details');
+    await details.waitFor(WAIT);
+    await details.getByTestId('show-vnc-console').click();
+
+    const prompt = page.getByTestId('prompt-modal');
+    await prompt.waitFor(WAIT);
+    await expect(prompt.textContent()).resolves.toContain(`VNC password for ${lockedName}`);
+    await expect(prompt.textContent()).resolves.not.toContain('Wrong password');
+    await prompt.getByTestId('prompt-secret').fill('wrong-pw');
+    await prompt.getByTestId('prompt-submit').click();
+
+    const vncState = async (): Promise<string> => {
+      const vnc = page.getByTestId('vnc-console');
+      return (await vnc.count()) === 1 ? `${String(await vnc.getAttribute('data-console-state'))}: ${(await vnc.locator('.console-banner').allTextContents()).join(' ')}` : 'no VNC view';
+    };
+    // The view's state comes first, so a failure says what the page showed instead.
+    await expect.poll(async () => `${await vncState()} | ${(await prompt.count()) === 1 ? await prompt.textContent() : 'no prompt'}`, WAIT).toContain('Wrong password');
+    await prompt.getByTestId('prompt-secret').fill(VNC_PASSWORD);
+    await prompt.getByTestId('prompt-submit').click();
+    await prompt.waitFor({ state: 'detached', ...WAIT });
+
+    const vnc = page.getByTestId('vnc-console');
+    await expect.poll(async () => `${await vnc.getAttribute('data-console-state')}: ${await vnc.textContent()}`, WAIT).toMatch(/^open/);
+    await page.locator('[data-testid="vnc-screen"] canvas').waitFor({ state: 'attached', ...WAIT });
+    await expect.poll(() => litPixels(page), { timeout: 60_000 }).toBeGreaterThan(100);
+    // The answer left with the prompt: nothing in the page holds it.
+    await expect(page.content()).resolves.not.toContain(VNC_PASSWORD);
   }, 120_000);
 });

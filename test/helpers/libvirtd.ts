@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { commandLine, isAlive, stopProcess, waitFor } from './process';
 import type { TestPki } from './pki';
@@ -122,6 +122,12 @@ export async function startLibvirtd(options: {
   build?: LibvirtBuild;
   /** More environment for the daemon (e.g. DBUS_SYSTEM_BUS_ADDRESS for polkit). */
   env?: Readonly<Record<string, string>>;
+  /**
+   * Start inside the mount namespace of this process (a QEMU a killed daemon left running)
+   * instead of a new one: the restarted daemon finds the state its predecessor left in
+   * /run/libvirt and takes its domains back, as after a systemd restart.
+   */
+  namespaceOf?: number;
 }): Promise<PrivateLibvirtd> {
   const { dir, tcpPort, tlsPort, pki } = options;
   if (!options.orphaned) await stopStaleLibvirtd();
@@ -156,9 +162,13 @@ export async function startLibvirtd(options: {
     ...(options.saslConfig === undefined ? [] : [[options.saslConfig, '/etc/sasl2/libvirt.conf'] as const]),
     ...(options.build?.binds ?? []),
   ].flat();
-  const command = ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', NAMESPACE_SCRIPT,
-    'virtdeck-harness-ns', qemuConf, ...binds, '--', options.build?.libvirtd ?? 'libvirtd', '--listen', '--config', config, '--pid-file', pidFile];
+  const daemonArgs = [options.build?.libvirtd ?? 'libvirtd', '--listen', '--config', config, '--pid-file', pidFile];
+  const command = options.namespaceOf === undefined
+    ? ['unshare', '--mount', '--propagation', 'private', 'sh', '-c', NAMESPACE_SCRIPT, 'virtdeck-harness-ns', qemuConf, ...binds, '--', ...daemonArgs]
+    : ['nsenter', `--mount=/proc/${String(options.namespaceOf)}/ns/mnt`, '--', ...daemonArgs];
   const env = { ...process.env, ...options.build?.env, ...options.env };
+  // A killed predecessor's socket would pass the wait below before this daemon listens.
+  await rm(join(sockDir, 'libvirt-sock'), { force: true });
   // An orphan is started by a shell that exits at once, so init adopts the daemon.
   const child = options.orphaned
     ? spawn('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', ...command], { stdio: ['ignore', 'pipe', 'pipe'], env })

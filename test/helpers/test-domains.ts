@@ -34,7 +34,8 @@ export async function removeTestDomains(uri: string): Promise<void> {
  * serial port (useserial), finds no disk, and reboots a second later (rebootTimeout), so
  * the banner comes back again and again for a console opened at any time.
  */
-export function consoleTcgDomainXml(name: string): string {
+/** `vncPassword`: the VNC server asks for it (QEMU's VNC authentication). */
+export function consoleTcgDomainXml(name: string, vncPassword?: string): string {
   return `<domain type='qemu'>
   <name>${name}</name>
   <memory unit='MiB'>32</memory>
@@ -46,7 +47,7 @@ export function consoleTcgDomainXml(name: string): string {
     <emulator>/usr/bin/qemu-system-x86_64</emulator>
     <serial type='pty'/>
     <console type='pty'/>
-    <graphics type='vnc' listen='127.0.0.1' autoport='yes'/>
+    <graphics type='vnc' listen='127.0.0.1' autoport='yes'${vncPassword === undefined ? '' : ` passwd='${vncPassword}'`}/>
     <video><model type='vga'/></video>
   </devices>
 </domain>`;

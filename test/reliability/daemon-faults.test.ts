@@ -3,6 +3,7 @@
  * calls end at once with words, the state the window is pushed says what happened, and
  * the connection comes back when the daemon does.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
 import { createMainServices, type MainServices } from '../../electron/main/services';
@@ -10,6 +11,8 @@ import { startLibvirtd, stopLibvirtd, type PrivateLibvirtd } from '../helpers/li
 import { memoryStore, RecordingSink, TEST_APP_INFO } from '../helpers/main-services';
 import { freePort } from '../helpers/ports';
 import { isAlive, waitFor } from '../helpers/process';
+import { consoleTcgDomainXml, TEST_DOMAIN_PREFIX } from '../helpers/test-domains';
+import { virsh } from '../helpers/virsh';
 
 const harness = inject('harness');
 const dir = join(harness.root, 'faults-libvirtd');
@@ -101,4 +104,64 @@ describe('a frozen daemon (SIGSTOP), under main', () => {
     expect(failed.state.error.message).toMatch(/no answer from the daemon for \d+ ms \(keepalive\)/);
     process.kill(daemon.pid, 'SIGCONT');
   });
+});
+
+describe('a daemon restarted while a serial console is open, under main', () => {
+  it('ends the console within 1 s saying why, and a console opened after the reconnect works', async () => {
+    const ports = { tcpPort: await freePort(), tlsPort: await freePort() };
+    daemon = await startLibvirtd({ dir, ...ports, pki: harness.pki });
+    const uri = `qemu+unix:///system?socket=${daemon.unixSocket}`;
+    const name = `${TEST_DOMAIN_PREFIX}restart-console-${process.pid}`;
+    await writeFile(join(dir, 'console-domain.xml'), consoleTcgDomainXml(name));
+    await virsh(uri, 'define', join(dir, 'console-domain.xml'));
+    await virsh(uri, 'start', name);
+    const uuid = (await virsh(uri, 'domuuid', name)).trim();
+    let qemuPid: number | undefined;
+    try {
+      const sink = new RecordingSink();
+      const main = await createMainServices({
+        store: memoryStore([{ id: 'qemu', uri, name: 'qemu', autoconnect: true, reconnect: true }]),
+        sink,
+        appInfo: TEST_APP_INFO,
+        backoff: { initialMs: 100, maxMs: 300, jitter: 0 },
+      });
+      services = main;
+      await sink.next('connection.state', (s) => s.state.kind === 'open', 30_000);
+      const openConsole = async (): Promise<string> => {
+        const opened = await main.dispatch('consoles.openSerial', ['qemu', uuid, { force: false }]);
+        if (!opened.ok) throw new Error(`consoles.openSerial failed: ${opened.error.message}`);
+        const { consoleId } = opened.value as { consoleId: string };
+        await main.dispatch('consoles.ack', [consoleId, 0]);
+        return consoleId;
+      };
+      const text = (consoleId: string): string =>
+        sink.of('console.data').filter((d) => d.consoleId === consoleId).map((d) => Buffer.from(d.data, 'base64').toString('latin1')).join('');
+
+      const first = await openConsole();
+      await waitFor('SeaBIOS on the first console', () => text(first).includes('SeaBIOS'), 30_000, () => text(first));
+      // The QEMU the daemon started outlives it, and holds the daemon's mount namespace.
+      qemuPid = Number((await readFile(`/proc/${String(daemon.pid)}/root/run/libvirt/qemu/${name}.pid`, 'utf8')).trim());
+      process.kill(daemon.pid, 'SIGKILL');
+      const closed = await within(
+        'ending the console',
+        1000,
+        sink.next('console.closed', (c) => c.consoleId === first, 5000),
+      );
+      expect(closed.end).toMatchObject({ kind: 'failed', message: expect.stringMatching(/connection to libvirtd closed/) as unknown });
+      await waitFor('the killed daemon to go', () => daemon === undefined || !isAlive(daemon.pid), 10_000);
+
+      const before = sink.events.length;
+      daemon = await startLibvirtd({ dir, ...ports, pki: harness.pki, namespaceOf: qemuPid });
+      await sink.next('connection.state', (s) => s.state.kind === 'open' && sink.events.findIndex((e) => e.payload === s) >= before, 30_000);
+      const second = await openConsole();
+      await waitFor('SeaBIOS on a console opened after the restart', () => text(second).includes('SeaBIOS'), 30_000, () => text(second));
+      await main.dispatch('consoles.close', [second]);
+      await sink.next('console.closed', (c) => c.consoleId === second, 10_000);
+    } finally {
+      await virsh(uri, 'destroy', name).catch(() => undefined);
+      await virsh(uri, 'undefine', name).catch(() => undefined);
+      // A test that failed before the restart leaves the QEMU no daemon knows.
+      if (qemuPid !== undefined && isAlive(qemuPid)) process.kill(qemuPid, 'SIGKILL');
+    }
+  }, 120_000);
 });

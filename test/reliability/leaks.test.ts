@@ -3,9 +3,18 @@
  * descriptors, child processes, listeners, and active handles and timers at baseline.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openUri } from '../../electron/libvirt';
+import { Owner } from '../../electron/main/ipc/owner';
+import { createMainServices, type MainServices } from '../../electron/main/services';
+import type { InvokeChannel, InvokeResult, WireResult } from '../../shared/ipc';
+import { memoryStore, RecordingSink, TEST_APP_INFO } from '../helpers/main-services';
 import { waitFor } from '../helpers/process';
 import { snapshot, trackTimers, type Snapshot } from '../helpers/process-health';
+import { consoleTcgDomainXml, TEST_DOMAIN_PREFIX } from '../helpers/test-domains';
+import { virsh } from '../helpers/virsh';
 
 const harness = inject('harness');
 
@@ -66,4 +75,80 @@ describe('open/close cycles leave nothing behind', () => {
     expect(snapshot()).toEqual(baseline);
     expect(processListeners()).toBe(baselineListeners);
   }, 600_000);
+});
+
+describe('console open/close cycles leave nothing behind', () => {
+  const name = `${TEST_DOMAIN_PREFIX}leak-console-${process.pid}`;
+  const page = new Owner('window 1');
+  let dir = '';
+  let uuid = '';
+  let services: MainServices | undefined;
+  let sink: RecordingSink;
+  let stopTracking: () => void = () => undefined;
+
+  async function call<C extends InvokeChannel>(channel: C, ...args: unknown[]): Promise<InvokeResult<C>> {
+    if (services === undefined) throw new Error('no services');
+    const result = (await services.dispatch(channel, args, page)) as WireResult<C>;
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+    return result.value;
+  }
+
+  beforeAll(async () => {
+    stopTracking = trackTimers();
+    dir = await mkdtemp(join(tmpdir(), 'virtdeck-leak-console-'));
+    await writeFile(join(dir, 'domain.xml'), consoleTcgDomainXml(name));
+    await virsh(harness.uris.qemu, 'define', join(dir, 'domain.xml'));
+    await virsh(harness.uris.qemu, 'start', name);
+    uuid = (await virsh(harness.uris.qemu, 'domuuid', name)).trim();
+    sink = new RecordingSink();
+    services = await createMainServices({ store: memoryStore(), sink, appInfo: TEST_APP_INFO });
+    const profile = await call('connections.add', { uri: harness.uris.qemu, name: 'tcg', autoconnect: false, reconnect: false });
+    await call('connections.open', profile.id);
+  }, 120_000);
+
+  afterAll(async () => {
+    stopTracking();
+    await services?.dispose();
+    await virsh(harness.uris.qemu, 'destroy', name).catch(() => undefined);
+    await virsh(harness.uris.qemu, 'undefine', name).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** One console opened, its first bytes read (VNC: the greeting), then closed and gone. */
+  async function consoleCycles(kind: 'serial' | 'vnc', count: number): Promise<void> {
+    const connectionId = connectionIdOf();
+    for (let i = 0; i < count; i++) {
+      // force: a console's hold on the daemon's side may outlast our close by a moment.
+      const { consoleId } = kind === 'serial'
+        ? await call('consoles.openSerial', connectionId, uuid, { force: true })
+        : await call('consoles.openVnc', connectionId, uuid);
+      await call('consoles.ack', consoleId, 0);
+      if (kind === 'vnc') await sink.next('console.data', (d) => d.consoleId === consoleId, 10_000);
+      await call('consoles.close', consoleId);
+      await sink.next('console.closed', (c) => c.consoleId === consoleId, 10_000);
+    }
+    sink.events.length = 0;
+  }
+
+  it.each([['serial'], ['vnc']] as const)('%s: 100 cycles leave fds, children, listeners, handles and timers at baseline', async (kind) => {
+    await consoleCycles(kind, 1);
+    const baseline = await settled();
+    const baselineListeners = processListeners();
+    await consoleCycles(kind, 100);
+    await waitFor(
+      'resources to return to baseline',
+      () => JSON.stringify(snapshot()) === JSON.stringify(baseline) && processListeners() === baselineListeners,
+      10_000,
+      () => `baseline ${describeState(baseline, baselineListeners)}\nnow      ${describeState(snapshot(), processListeners())}`,
+    );
+    expect(snapshot()).toEqual(baseline);
+    expect(processListeners()).toBe(baselineListeners);
+    expect(services?.manager.get(connectionIdOf()).consoles.size).toBe(0);
+  }, 300_000);
+
+  function connectionIdOf(): string {
+    const id = services?.manager.list()[0]?.profile.id;
+    if (id === undefined) throw new Error('no connection');
+    return id;
+  }
 });

@@ -67,10 +67,13 @@ export class ConsoleSession {
     });
   }
 
-  /** Closes from our side: the owner went, or asked. */
-  close(): void {
+  /**
+   * Closes from our side: the owner went or asked (closed), or the connection under it was
+   * lost (failed, saying why: its stream may not notice before the teardown does).
+   */
+  close(end: ConsoleEnd = { kind: 'closed' }): void {
     if (this.ended) return;
-    this.end({ kind: 'closed' });
+    this.end(end);
     this.pipe.finish().catch(() => undefined).finally(() => { this.pipe.stream.destroy(); });
   }
 

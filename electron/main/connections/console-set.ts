@@ -1,10 +1,10 @@
 /**
  * The consoles open on one connection, keyed by id; each is held by its owner (a window's
- * page or a bridge socket) and closes when that owner goes, and all of them close with the
- * connection.
+ * page or a bridge socket), sends its events to that owner's page alone, and closes when
+ * that owner goes; all of them close with the connection.
  */
 import { randomBytes } from 'node:crypto';
-import type { ConsoleKind } from '../../../shared/model';
+import type { ConsoleEnd, ConsoleKind } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
 import type { Owner } from '../ipc/owner';
@@ -16,6 +16,7 @@ const MAX_CONSOLES_PER_CONNECTION = 32;
 export class ConsoleSet {
   private readonly sessions = new Map<string, ConsoleSession>();
 
+  /** `sink` carries the events of consoles whose owner has no page (main's own callers). */
   constructor(private readonly sink: EventSink) {}
 
   /** The console closes when its owner (a window's page, a bridge socket) goes. */
@@ -26,7 +27,7 @@ export class ConsoleSet {
     }
     const id = `con-${randomBytes(9).toString('hex')}`;
     let forget: () => void = () => undefined;
-    const session = new ConsoleSession(id, kind, pipe, this.sink, (s) => {
+    const session = new ConsoleSession(id, kind, pipe, owner.events ?? this.sink, (s) => {
       this.sessions.delete(s.id);
       forget();
     });
@@ -39,8 +40,8 @@ export class ConsoleSet {
     return this.sessions.get(consoleId);
   }
 
-  closeAll(): void {
-    for (const session of [...this.sessions.values()]) session.close();
+  closeAll(end: ConsoleEnd): void {
+    for (const session of [...this.sessions.values()]) session.close(end);
   }
 
   get size(): number {

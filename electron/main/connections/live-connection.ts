@@ -5,7 +5,7 @@
  * socket) watches, and reconnects with backoff when the profile asks for them.
  */
 import type { Connection } from '../../libvirt';
-import type { ConnectionProfile, ConnectionState, HostInfo, PromptRequest } from '../../../shared/model';
+import type { ConnectionProfile, ConnectionState, ConsoleEnd, HostInfo, PromptRequest } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { EventSink } from '../ipc/event-sink';
 import type { Owner } from '../ipc/owner';
@@ -91,7 +91,7 @@ export class LiveConnection {
     this.cancelReconnect();
     await this.opening?.catch(() => undefined);
     const conn = this.conn;
-    this.teardown();
+    this.teardown({ kind: 'closed' });
     this.setState({ kind: 'closed' });
     await conn?.close().catch(() => undefined);
   }
@@ -242,7 +242,7 @@ export class LiveConnection {
       this.syncPoller();
     } catch (error) {
       const conn = this.conn;
-      this.teardown();
+      this.teardown({ kind: 'closed' });
       await conn?.close().catch(() => undefined);
       this.fail(error);
       throw new AppFailure(toAppError(error));
@@ -251,7 +251,7 @@ export class LiveConnection {
 
   private lost(error: unknown): void {
     if (!this.wanted || this.conn === null) return;
-    this.teardown();
+    this.teardown({ kind: 'failed', message: `the connection was lost: ${toAppError(error).message}` });
     this.fail(error);
   }
 
@@ -271,8 +271,9 @@ export class LiveConnection {
     }
   }
 
-  private teardown(): void {
-    this.consoles.closeAll();
+  /** `consoleEnd`: what the open consoles are told, so a lost link is not shown as a close. */
+  private teardown(consoleEnd: ConsoleEnd): void {
+    this.consoles.closeAll(consoleEnd);
     this.poller?.stop();
     this.poller = null;
     for (const dispose of this.disposers.splice(0)) dispose();

@@ -24,13 +24,23 @@ export class PromptBroker {
     private readonly timeoutMs = DEFAULT_PROMPT_TIMEOUT_MS,
   ) {}
 
-  /** Resolves with the answer, or null when refused, timed out or cancelled. */
-  ask(connectionId: string, request: PromptRequest): Promise<PromptAnswer | null> {
+  /**
+   * Resolves with the answer, or null when refused, timed out or cancelled; `signal` takes
+   * the question back when what asked it went away (a console closed meanwhile).
+   */
+  ask(connectionId: string, request: PromptRequest, signal?: AbortSignal): Promise<PromptAnswer | null> {
     const id = randomUUID().replace(/-/g, '');
+    if (signal?.aborted === true) return Promise.resolve(null);
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.finish(id, null); }, this.timeoutMs);
+      const withdraw = (): void => { this.finish(id, null); };
+      signal?.addEventListener('abort', withdraw, { once: true });
+      const timer = setTimeout(withdraw, this.timeoutMs);
       const prompt: Prompt = { id, connectionId, request, expiresAt: Date.now() + this.timeoutMs };
-      this.waiting.set(id, { prompt, resolve, timer });
+      const settle = (answer: PromptAnswer | null): void => {
+        signal?.removeEventListener('abort', withdraw);
+        resolve(answer);
+      };
+      this.waiting.set(id, { prompt, resolve: settle, timer });
       this.sink.emit('prompt.request', prompt);
     });
   }

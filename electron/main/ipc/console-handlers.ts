@@ -8,6 +8,8 @@ import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
 import { domainConsoles } from '../connections/domain-consoles';
 import type { ConsolePipe } from '../connections/console-session';
+import type { PromptBroker } from '../connections/prompt-broker';
+import { openVncForPage } from '../vnc/vnc-login';
 import type { Handlers } from './dispatch';
 
 /** How long a socket-like pipe may take to say goodbye before it is cut. */
@@ -46,6 +48,7 @@ function isBusy(error: LibvirtError): boolean {
 export function createConsoleHandlers(
   manager: ConnectionManager,
   domainByUuid: (conn: Connection, uuid: string) => Promise<DomainRef>,
+  prompts: PromptBroker,
 ): Pick<Handlers, ConsoleChannels> {
   const conn = (id: string): Connection => manager.get(id).requireOpen();
   const liveXml = async (c: Connection, dom: DomainRef): Promise<string> => c.domainXml(dom);
@@ -82,9 +85,18 @@ export function createConsoleHandlers(
     'consoles.openVnc': async (id, uuid, owner) => {
       const live = manager.get(id);
       const c = live.requireOpen();
-      const { vnc } = domainConsoles(await liveXml(c, await domainByUuid(c, uuid)));
+      const dom = await domainByUuid(c, uuid);
+      const { vnc } = domainConsoles(await liveXml(c, dom));
       if (vnc === null) throw new AppFailure('unsupported', 'this domain has no VNC screen while it is not running, or none at all');
-      const pipe = await c.openHostPipe(vnc);
+      // Main does the server's security; a password goes through the prompt port, never to the page.
+      const pipe = await openVncForPage({
+        domain: dom.name,
+        openPipe: () => c.openHostPipe(vnc),
+        askPassword: async (attempt, signal) => {
+          const answer = await prompts.ask(id, { kind: 'vnc-password', domain: dom.name, attempt }, signal);
+          return answer?.kind === 'secret' ? answer.value : null;
+        },
+      });
       return { consoleId: live.consoles.add('vnc', owner, socketPipe(pipe)).id };
     },
     'consoles.write': async (consoleId, data) => {

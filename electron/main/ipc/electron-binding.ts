@@ -21,7 +21,9 @@ class PageOwners {
   of(contents: WebContents): Owner {
     const existing = this.owners.get(contents.id);
     if (existing) return existing;
-    const owner = new Owner(`window ${contents.id}`);
+    const owner = new Owner(`window ${contents.id}`, {
+      emit: (channel, payload) => { if (!contents.isDestroyed()) contents.send(ipcChannelName(channel), payload); },
+    });
     this.owners.set(contents.id, owner);
     const release = (): void => {
       if (this.owners.get(contents.id) === owner) this.owners.delete(contents.id);

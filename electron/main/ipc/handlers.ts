@@ -96,7 +96,7 @@ export function createHandlers({ manager, prompts, sink, appInfo, notices, testU
     'networks.action': async (id, uuid, action) => { await runNetworkAction(conn(id), uuid, action); return null; },
     'pools.action': async (id, uuid, action) => { await runPoolAction(conn(id), uuid, action); return null; },
     'pools.volumes': (id, uuid) => poolVolumes(conn(id), uuid),
-    ...createConsoleHandlers(manager, domainByUuid),
+    ...createConsoleHandlers(manager, domainByUuid, prompts),
     ...createManageHandlers(manager, domainByUuid),
     ...createUploadHandlers(manager, sink),
     ...createDomainStorageHandlers(manager, domainByUuid),

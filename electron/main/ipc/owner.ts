@@ -1,3 +1,5 @@
+import type { EventSink } from './event-sink';
+
 /**
  * Who started a live resource (a stats watcher, a subscription): a window's page or one
  * bridge socket. Resources register a release with their owner, and all of them run when
@@ -8,7 +10,11 @@ export class Owner {
   private readonly releases = new Set<() => void>();
   private gone = false;
 
-  constructor(readonly label: string) {}
+  /**
+   * `events` reaches this owner's page alone: what only it may see (a console's bytes)
+   * goes there, not to every page. Main's own callers have no page and pass none.
+   */
+  constructor(readonly label: string, readonly events?: EventSink) {}
 
   get isGone(): boolean {
     return this.gone;

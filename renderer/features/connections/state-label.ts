@@ -15,6 +15,7 @@ function questionWords(method: PromptRequest['kind']): string {
     case 'keyboard-interactive': return 'login questions';
     case 'confirm-command': return 'confirm the command';
     case 'sasl-credentials': return 'user name and password';
+    case 'vnc-password': return 'VNC password';
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * A domain's graphical console: noVNC drawing into the pane, fed through VncChannel (the
  * bytes travel main's pipe over the connection's own transport). Scaling, Ctrl+Alt+Del,
- * clipboard paste, full screen, and the VNC password when the server asks for one.
+ * clipboard paste, full screen. Main does the VNC server's security and asks for its
+ * password through the prompt port, so noVNC here meets a server that asks for nothing and
+ * the password never comes back to this page.
  */
 import RFB from '@novnc/novnc';
 import { useEffect, useRef, useState } from 'react';
@@ -19,8 +21,6 @@ export function VncConsole({ connectionId, uuid }: Props): React.JSX.Element {
   const [state, setState] = useState<ConsoleViewState>({ kind: 'connecting' });
   const [attempt, setAttempt] = useState(0);
   const [scaled, setScaled] = useState(true);
-  const [needsPassword, setNeedsPassword] = useState(false);
-  const [password, setPassword] = useState('');
   const screen = useRef<HTMLDivElement>(null);
   const rfbRef = useRef<RFB | null>(null);
 
@@ -30,7 +30,6 @@ export function VncConsole({ connectionId, uuid }: Props): React.JSX.Element {
     let live = true;
     let channel: VncChannel | null = null;
     setState({ kind: 'connecting' });
-    setNeedsPassword(false);
     call('consoles.openVnc', connectionId, uuid).then(
       ({ consoleId }) => {
         if (!live) {
@@ -41,7 +40,10 @@ export function VncConsole({ connectionId, uuid }: Props): React.JSX.Element {
         const rfb = new RFB(host, channel, { shared: true });
         rfb.scaleViewport = scaled;
         rfb.background = '#111';
-        rfb.addEventListener('credentialsrequired', () => { if (live) setNeedsPassword(true); });
+        // Main has done the server's security; noVNC asking for credentials is a broken relay.
+        rfb.addEventListener('credentialsrequired', () => {
+          if (live) setState({ kind: 'failed', message: 'the VNC relay asked this page for credentials, which main answers itself' });
+        });
         rfb.addEventListener('securityfailure', (event) => {
           const detail = (event as CustomEvent<{ reason?: string }>).detail;
           if (live) setState({ kind: 'failed', message: `the VNC server refused us: ${detail.reason ?? 'authentication failed'}` });
@@ -68,12 +70,6 @@ export function VncConsole({ connectionId, uuid }: Props): React.JSX.Element {
   const pasteClipboard = (): void => {
     navigator.clipboard.readText().then((text) => { rfbRef.current?.clipboardPasteFrom(text); }, () => undefined);
   };
-  const sendPassword = (event: React.SyntheticEvent): void => {
-    event.preventDefault();
-    rfbRef.current?.sendCredentials({ password });
-    setPassword('');
-    setNeedsPassword(false);
-  };
 
   return (
     <section className="console" data-testid="vnc-console" data-console-state={state.kind}>
@@ -85,15 +81,6 @@ export function VncConsole({ connectionId, uuid }: Props): React.JSX.Element {
         <button type="button" disabled={!open} onClick={pasteClipboard}>Paste clipboard</button>
         <button type="button" disabled={!open} onClick={() => { void screen.current?.requestFullscreen().catch(() => undefined); }}>Full screen</button>
       </div>
-      {needsPassword && (
-        <form className="console-banner" onSubmit={sendPassword} data-testid="vnc-password">
-          <label>
-            VNC password{' '}
-            <input type="password" autoComplete="off" value={password} onChange={(e) => { setPassword(e.target.value); }} />
-          </label>{' '}
-          <button type="submit">Send</button>
-        </form>
-      )}
       {state.kind === 'ended' && (
         <p className="console-banner" role="alert" data-testid="console-ended">
           {describeEnd(state.end)}{' '}

@@ -12,7 +12,6 @@ declare module '@novnc/novnc' {
     disconnect(): void;
     sendCtrlAltDel(): void;
     clipboardPasteFrom(text: string): void;
-    sendCredentials(credentials: { readonly password: string }): void;
     focus(): void;
   }
 }

@@ -9,8 +9,7 @@ import { XmlView } from '../../components/XmlView';
 import { call } from '../../ipc/client';
 import { actions, useStore } from '../../stores/store';
 import { ScreenshotThumbnail } from '../consoles/ScreenshotThumbnail';
-import { SerialConsole } from '../consoles/SerialConsole';
-import { VncConsole } from '../consoles/VncConsole';
+import { LazySerialConsole, LazyVncConsole } from '../consoles/lazy-consoles';
 import { DomainGraphs } from '../graphs/DomainGraphs';
 import { SnapshotsTab } from '../snapshots/SnapshotsTab';
 import { xmlFacts } from './domain-xml-facts';
@@ -70,8 +69,8 @@ export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole =
             <button type="button" aria-pressed={consoleShown === 'vnc'} data-testid="show-vnc-console" onClick={() => { setConsoleShown('vnc'); }}>Graphical console</button>
             <button type="button" aria-pressed={consoleShown === 'none'} onClick={() => { setConsoleShown('none'); }}>No console</button>
           </div>
-          {consoleShown === 'serial' && <SerialConsole connectionId={connectionId} uuid={uuid} />}
-          {consoleShown === 'vnc' && <VncConsole connectionId={connectionId} uuid={uuid} />}
+          {consoleShown === 'serial' && <LazySerialConsole connectionId={connectionId} uuid={uuid} />}
+          {consoleShown === 'vnc' && <LazyVncConsole connectionId={connectionId} uuid={uuid} />}
         </Tabs.Content>
         <Tabs.Content value="xml">
           <LoadingOrError value={xml} what="the domain's XML" testId="domain-xml" />

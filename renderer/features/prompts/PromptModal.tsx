@@ -18,6 +18,7 @@ function title(prompt: Prompt): string {
     case 'keyboard-interactive': return 'The server asks';
     case 'confirm-command': return 'Run a command?';
     case 'sasl-credentials': return 'Log in to libvirtd';
+    case 'vnc-password': return 'VNC password';
   }
 }
 
@@ -48,6 +49,13 @@ function PromptBox({ prompt }: { readonly prompt: Prompt }): React.JSX.Element {
       {request.kind === 'passphrase' && <SecretQuestion label={`Passphrase for ${request.keyPath}`} onSubmit={secret} onReject={reject} />}
       {request.kind === 'keyboard-interactive' && (
         <KeyboardInteractiveQuestion request={request} onSubmit={(values) => { void answerPrompt(prompt.id, { kind: 'responses', values }); }} onReject={reject} />
+      )}
+      {request.kind === 'vnc-password' && (
+        <SecretQuestion
+          label={request.attempt > 1 ? `Wrong password. VNC password for ${request.domain}'s screen (try ${request.attempt})` : `VNC password for ${request.domain}'s screen`}
+          onSubmit={secret}
+          onReject={reject}
+        />
       )}
       {request.kind === 'confirm-command' && <ConfirmCommandQuestion request={request} onAccept={accept} onReject={reject} />}
       {request.kind === 'sasl-credentials' && (

@@ -17,6 +17,8 @@ import { join } from 'node:path';
  */
 const harness = inject('harness');
 const name = `${TEST_DOMAIN_PREFIX}main-console-${process.pid}`;
+const lockedName = `${TEST_DOMAIN_PREFIX}main-vnc-pw-${process.pid}`;
+const VNC_PASSWORD = 'Vd7-sEcr';
 let services: MainServices;
 let sink: RecordingSink;
 let connectionId: string;
@@ -42,6 +44,9 @@ beforeAll(async () => {
   await writeFile(join(dir, 'domain.xml'), consoleTcgDomainXml(name));
   await virsh(harness.uris.qemu, 'define', join(dir, 'domain.xml'));
   await virsh(harness.uris.qemu, 'start', name);
+  await writeFile(join(dir, 'locked.xml'), consoleTcgDomainXml(lockedName, VNC_PASSWORD));
+  await virsh(harness.uris.qemu, 'define', join(dir, 'locked.xml'));
+  await virsh(harness.uris.qemu, 'start', lockedName);
   uuid = (await virsh(harness.uris.qemu, 'domuuid', name)).trim();
   sink = new RecordingSink();
   services = await createMainServices({ store: memoryStore(), sink, appInfo: TEST_APP_INFO });
@@ -87,6 +92,41 @@ describe('consoles through main', () => {
     expect(sink.of('console.closed').some((c) => c.consoleId === theirs.consoleId)).toBe(false);
     await call('consoles.write', [theirs.consoleId, Buffer.from('RFB 003.008\n').toString('base64')], socket2);
     await call('consoles.close', [theirs.consoleId], socket2);
+  });
+
+  it('asks a VNC password through the prompt port, says a wrong one is wrong, and hands the page a server that asks nothing', async () => {
+    const lockedUuid = (await virsh(harness.uris.qemu, 'domuuid', lockedName)).trim();
+    const asked = sink.of('prompt.request').length;
+    const { consoleId } = await call('consoles.openVnc', [connectionId, lockedUuid]);
+    await call('consoles.ack', [consoleId, 0]);
+    const question = async (n: number) => {
+      await waitFor(`question ${String(n)}`, () => sink.of('prompt.request').length >= asked + n, 15_000);
+      const prompt = sink.of('prompt.request')[asked + n - 1];
+      if (prompt === undefined) throw new Error('no question');
+      return prompt;
+    };
+    const first = await question(1);
+    expect(first.request).toEqual({ kind: 'vnc-password', domain: lockedName, attempt: 1 });
+    await call('prompts.answer', [first.id, { kind: 'secret', value: 'wrong-pw' }]);
+    const second = await question(2);
+    expect(second.request).toEqual({ kind: 'vnc-password', domain: lockedName, attempt: 2 });
+    await call('prompts.answer', [second.id, { kind: 'secret', value: VNC_PASSWORD }]);
+    // The page's side of RFB 3.8 against main's front: version, security None, result OK.
+    const bytes = (): Buffer => Buffer.from(received(consoleId), 'latin1');
+    await waitFor('the greeting', () => bytes().length >= 12, 15_000);
+    expect(bytes().subarray(0, 12).toString('latin1')).toBe('RFB 003.008\n');
+    await call('consoles.write', [consoleId, Buffer.from('RFB 003.008\n').toString('base64')]);
+    await waitFor('the security types', () => bytes().length >= 14, 5000);
+    expect([...bytes().subarray(12, 14)]).toEqual([1, 1]);
+    await call('consoles.write', [consoleId, Buffer.from([1]).toString('base64')]);
+    await waitFor('the security result', () => bytes().length >= 18, 5000);
+    expect(bytes().readUInt32BE(14)).toBe(0);
+    // ClientInit (shared); the real server answers with ServerInit: its screen's size first.
+    await call('consoles.write', [consoleId, Buffer.from([1]).toString('base64')]);
+    await waitFor('the ServerInit', () => bytes().length >= 22, 10_000);
+    expect(bytes().readUInt16BE(18)).toBeGreaterThan(0);
+    expect(bytes().readUInt16BE(20)).toBeGreaterThan(0);
+    await call('consoles.close', [consoleId]);
   });
 
   it('ends the serial console with an "ended" event when the VM is destroyed', async () => {

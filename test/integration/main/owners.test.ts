@@ -8,6 +8,8 @@ import { createMainServices, type MainServices } from '../../../electron/main/se
 import type { ServerFrame } from '../../../shared/bridge-protocol';
 import { memoryStore, TEST_APP_INFO } from '../../helpers/main-services';
 import { waitFor } from '../../helpers/process';
+import { consoleTcgDomainXml, TEST_DOMAIN_PREFIX } from '../../helpers/test-domains';
+import { virsh } from '../../helpers/virsh';
 
 /** Live resources belong to the page (bridge socket) that asked for them, and go with it. */
 const harness = inject('harness');
@@ -159,4 +161,36 @@ describe('owners of live resources', () => {
     await waitFor('the connection open', async () => ((await second.call('connections.list')) as { state: { kind: string } }[])[0]?.state.kind === 'open', 15_000);
     await second.close();
   });
+
+  it('sends a console\'s bytes and its end to the page that opened it, and to no other page', async () => {
+    const { bridge } = await start();
+    const name = `${TEST_DOMAIN_PREFIX}owner-console-${process.pid}`;
+    const xml = join(rendererDir ?? '', 'domain.xml');
+    await writeFile(xml, consoleTcgDomainXml(name));
+    await virsh(harness.uris.qemu, 'define', xml);
+    try {
+      await virsh(harness.uris.qemu, 'start', name);
+      const uuid = (await virsh(harness.uris.qemu, 'domuuid', name)).trim();
+      const owner = await Page.open(bridge);
+      const other = await Page.open(bridge);
+      const { id } = (await owner.call('connections.add', { uri: `qemu+tcp://127.0.0.1:${String(harness.libvirtd.tcpPort)}/system`, name: 'tcg', autoconnect: false, reconnect: false })) as { id: string };
+      await owner.call('connections.open', id);
+      const { consoleId } = (await owner.call('consoles.openSerial', id, uuid, { force: false })) as { consoleId: string };
+      await owner.call('consoles.ack', consoleId, 0);
+      const text = (page: Page): string =>
+        page.frames.flatMap((f) => (f.type === 'event' && f.channel === 'console.data' ? [Buffer.from(f.payload.data, 'base64').toString('latin1')] : [])).join('');
+      await waitFor('SeaBIOS on the owner\'s page', () => text(owner).includes('SeaBIOS'), 30_000, () => text(owner));
+      await owner.call('consoles.close', consoleId);
+      await waitFor('the close event on the owner\'s page', () => owner.ticks('console.closed') === 1, 10_000);
+      // The other page hears the broadcast events (the connection opening), but nothing of the console.
+      expect(other.ticks('connection.state')).toBeGreaterThan(0);
+      expect(other.ticks('console.data')).toBe(0);
+      expect(other.ticks('console.closed')).toBe(0);
+      await owner.close();
+      await other.close();
+    } finally {
+      await virsh(harness.uris.qemu, 'destroy', name).catch(() => undefined);
+      await virsh(harness.uris.qemu, 'undefine', name);
+    }
+  }, 60_000);
 });
