@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { runBridge, type RunningBridge } from '../../electron/bridge/main';
-import { createMainServices } from '../../electron/main/services';
+import { createMainServices, type MainServicesOptions } from '../../electron/main/services';
 import { loadAdminPolicy, policyFile, type AdminPolicy } from '../../electron/policy';
 import { asProfileStore, describeNotice } from '../../electron/main/settings/profile-store';
 import { SettingsStore } from '../../electron/main/settings/settings-store';
@@ -25,6 +25,9 @@ export interface UiAppOptions {
   /** An admin policy file's text, read at start as the shells read the system one. */
   readonly policyText?: string;
   readonly statsIntervalMs?: number;
+  /** Short keepalive and handshake bounds, and a quick retry, for the fault tests. */
+  readonly connection?: MainServicesOptions['connection'];
+  readonly backoff?: MainServicesOptions['backoff'];
 }
 
 export async function openUiApp(browser: Browser, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
@@ -56,6 +59,8 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
           notices: () => notices,
           statsIntervalMs: options.statsIntervalMs ?? 500,
           ...(policy === undefined ? {} : { policy }),
+          ...(options.connection === undefined ? {} : { connection: options.connection }),
+          ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
         }),
     });
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
