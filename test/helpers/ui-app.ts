@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runBridge, type RunningBridge } from '../../electron/bridge/main';
 import { createMainServices, type MainServicesOptions } from '../../electron/main/services';
 import { loadAdminPolicy, policyFile, type AdminPolicy } from '../../electron/policy';
@@ -30,7 +30,12 @@ export interface UiAppOptions {
   readonly backoff?: MainServicesOptions['backoff'];
 }
 
-export async function openUiApp(browser: Browser, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
+/** A browser (a fresh context per page), or a persistent context whose profile folder a test reads. */
+export type PageSource = Browser | BrowserContext;
+
+const VIEWPORT = { width: 1360, height: 860 };
+
+export async function openUiApp(browser: PageSource, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
   const userData = await mkdtemp(join(tmpdir(), 'virtdeck-ui-user-data-'));
   const settingsFile = join(userData, 'settings.json');
   // A settings file as an earlier run (or a bad disk) left it.
@@ -63,7 +68,8 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
           ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
         }),
     });
-    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const page = 'newContext' in browser ? await browser.newPage({ viewport: VIEWPORT }) : await browser.newPage();
+    if (!('newContext' in browser)) await page.setViewportSize(VIEWPORT);
     const problems: string[] = [];
     page.on('console', (message) => {
       // The meta CSP names frame-ancestors, which only a header can enforce (the bridge sends it).
