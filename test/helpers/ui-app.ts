@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runBridge, type RunningBridge } from '../../electron/bridge/main';
-import { createMainServices, type MainServicesOptions } from '../../electron/main/services';
+import type { Dispatch } from '../../electron/main/ipc/dispatch';
+import { createMainServices, type MainServices, type MainServicesOptions } from '../../electron/main/services';
 import { loadAdminPolicy, policyFile, type AdminPolicy } from '../../electron/policy';
 import { asProfileStore, describeNotice } from '../../electron/main/settings/profile-store';
 import { SettingsStore } from '../../electron/main/settings/settings-store';
@@ -17,6 +18,8 @@ export interface UiApp {
   /** The bridge the page talks to, and the settings file main writes. */
   readonly bridge: RunningBridge['bridge'];
   readonly settingsFile: string;
+  /** Main's own dispatch, for a test that acts beside the page (as a second window would). */
+  readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
 
@@ -52,12 +55,13 @@ export async function openUiApp(browser: PageSource, rendererDir: string, option
     policy = admin.policy;
   }
   let running: RunningBridge | undefined;
+  let services: MainServices | undefined;
   try {
     running = await runBridge({
       rendererDir,
       // A short stats tick so the CPU column fills within a test.
-      services: (sink) =>
-        createMainServices({
+      services: async (sink) => {
+        services = await createMainServices({
           store: asProfileStore(settings, (notice) => { notices.push(describeNotice(notice)); }),
           sink,
           appInfo: TEST_APP_INFO,
@@ -66,7 +70,9 @@ export async function openUiApp(browser: PageSource, rendererDir: string, option
           ...(policy === undefined ? {} : { policy }),
           ...(options.connection === undefined ? {} : { connection: options.connection }),
           ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
-        }),
+        });
+        return services;
+      },
     });
     const page = 'newContext' in browser ? await browser.newPage({ viewport: VIEWPORT }) : await browser.newPage();
     if (!('newContext' in browser)) await page.setViewportSize(VIEWPORT);
@@ -79,7 +85,10 @@ export async function openUiApp(browser: PageSource, rendererDir: string, option
     await page.goto(running.bridge.url);
     await page.locator('main[data-app-state="ready"]').waitFor({ timeout: 15_000 });
     const bridge = running;
+    if (services === undefined) throw new Error('the bridge started without its services');
+    const { dispatch } = services;
     return {
+      dispatch,
       page,
       problems,
       bridge: bridge.bridge,
