@@ -20,6 +20,9 @@ const harness = inject('harness');
 const WAIT = { timeout: 20_000 };
 const HANDSHAKE_MS = 1000;
 const KEEPALIVE = { intervalMs: 250, count: 4 };
+/** Long enough for a loaded page to show the kill's own error before the first retry replaces it. */
+const RETRY_MS = 5000;
+/** The hostile peers' bounds; a real daemon gets the default handshake bound, as a loaded machine may need it. */
 const FAST: UiAppOptions['connection'] = { handshakeTimeoutMs: HANDSHAKE_MS, connectTimeoutMs: HANDSHAKE_MS, keepalive: KEEPALIVE };
 /** What the error under the connection says to do, by kind (renderer/components/ErrorText.tsx). */
 const ADVICE = {
@@ -64,7 +67,7 @@ async function open(saved: readonly Saved[], extra: Omit<UiAppOptions, 'settings
     { id: 'embedded', uri: 'test:///default', name: 'Embedded test host', autoconnect: true, reconnect: false },
     ...saved.map((p) => ({ id: p.id, uri: p.uri, name: p.name, autoconnect: true, reconnect: p.reconnect ?? false })),
   ];
-  app = await openUiApp(browser, renderer.dir, { settingsText: JSON.stringify({ version: 1, profiles }), connection: FAST, ...extra });
+  app = await openUiApp(browser, renderer.dir, { settingsText: JSON.stringify({ version: 1, profiles }), connection: { keepalive: KEEPALIVE }, ...extra });
   return app.page;
 }
 
@@ -115,7 +118,7 @@ describe('a hostile peer, in the window', () => {
       if (server === undefined) throw new Error(`no hostile server for ${kind}`);
       return server.port;
     };
-    const page = await open(kinds.map(([kind]) => ({ id: kind, name: `Hostile ${kind}`, uri: `test+tcp://127.0.0.1:${String(port(kind))}/default` })));
+    const page = await open(kinds.map(([kind]) => ({ id: kind, name: `Hostile ${kind}`, uri: `test+tcp://127.0.0.1:${String(port(kind))}/default` })), { connection: FAST });
     for (const [kind, words, adviceKind] of kinds) {
       const shown = await shownFailure(page, `Hostile ${kind}`);
       expect(shown.message, kind).toMatch(words);
@@ -138,7 +141,7 @@ describe('a real daemon that dies or freezes, in the window', () => {
 
   it('shows a SIGKILLed daemon as a closed connection with its retry countdown, and connected again when it returns', async () => {
     const { ports, uri } = await startDaemon();
-    const page = await open([{ id: 'victim', name: 'Victim', uri, reconnect: true }], { backoff: { initialMs: 1000, maxMs: 2000, jitter: 0 } });
+    const page = await open([{ id: 'victim', name: 'Victim', uri, reconnect: true }], { backoff: { initialMs: RETRY_MS, maxMs: RETRY_MS, jitter: 0 } });
     const item = connection(page, 'Victim');
     await expect.poll(() => item.getAttribute('data-state'), WAIT).toBe('open');
     if (daemon === undefined) throw new Error('no daemon');
