@@ -31,8 +31,8 @@ export async function loadAdminPolicy(file: string): Promise<PolicyLoad> {
   }
   const parsed = policyFileSchema.safeParse(doc);
   if (!parsed.success) return broken(file, describeSchemaIssue(parsed.error));
-  const { allowedUris, ...switches } = parsed.data.policy;
-  const rules: PolicyRules = { ...switches, allowedUris: allowedUris ?? null };
+  const { allowedUris, allowedTransports, ...switches } = parsed.data.policy;
+  const rules: PolicyRules = { ...switches, allowedUris: allowedUris ?? null, allowedTransports: allowedTransports ?? null };
   const connections: ConnectionProfile[] = [];
   for (const [index, entry] of parsed.data.connections.entries()) {
     const uri = parseLibvirtUri(entry.uri);

@@ -3,6 +3,7 @@
  * hands to everyone. Plain data, shared by main and virtdeck-cli.
  */
 import type { ConnectionProfile } from '../../shared/model';
+import type { Transport } from '../../shared/uri';
 
 export interface PolicyRules {
   /** No `+ext` URI: it runs a local program named in the URI. */
@@ -15,6 +16,12 @@ export interface PolicyRules {
   readonly forbidNewConnections: boolean;
   /** When set, a URI must match one of these patterns (`*`: any run of characters but `/` and `@`). */
   readonly allowedUris: readonly string[] | null;
+  /**
+   * When set, a connection may travel only by these transports (an admin who allows ssh and
+   * tls alone need not think of ext, tcp or a new transport one day). The embedded
+   * test:///… driver travels by none and is governed by allowedUris only.
+   */
+  readonly allowedTransports: readonly Transport[] | null;
 }
 
 /** The rule a refusal names. 'managed' is the lock on a managed connection. */
@@ -34,11 +41,13 @@ export const OPEN_RULES: PolicyRules = {
   requireKnownHostKey: false,
   forbidNewConnections: false,
   allowedUris: null,
+  allowedTransports: null,
 };
 
 /**
  * What a policy file that exists but cannot be used stands for: it may have meant to
- * forbid any of these, so each switch is on. Patterns cannot be guessed, so URIs stay open.
+ * forbid any of these, so each switch is on. Patterns and lists cannot be guessed, so URIs and the other
+ * transports stay open.
  */
 export const STRICT_RULES: PolicyRules = {
   forbidExtTransport: true,
@@ -46,6 +55,7 @@ export const STRICT_RULES: PolicyRules = {
   requireKnownHostKey: true,
   forbidNewConnections: true,
   allowedUris: null,
+  allowedTransports: null,
 };
 
 /** No policy file given at all (tests, and callers that load none). */

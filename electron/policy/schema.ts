@@ -3,6 +3,7 @@
  * hears about, not a rule silently left off.
  */
 import { z } from 'zod';
+import { TRANSPORTS } from '../../shared/uri';
 
 /** Room for the 'managed-' prefix within the contract's 64-character ids. */
 const adminId = z.string().min(1).max(56).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, _ and -');
@@ -21,6 +22,7 @@ const rules = z.strictObject({
   requireKnownHostKey: z.boolean().default(false),
   forbidNewConnections: z.boolean().default(false),
   allowedUris: z.array(z.string().trim().min(1).max(4096)).max(1000).optional(),
+  allowedTransports: z.array(z.enum(TRANSPORTS, `a transport is one of ${TRANSPORTS.join(', ')}`)).max(TRANSPORTS.length).optional(),
 });
 
 export const policyFileSchema = z

@@ -31,6 +31,10 @@ export function uriViolation(policy: AdminPolicy, uri: LibvirtUri): PolicyError 
   if (rules.forbidExtTransport && uri.effectiveTransport === 'ext') {
     return new PolicyError('forbidExtTransport', file, 'the ext transport runs a local program named in the URI, and this policy forbids it');
   }
+  if (rules.allowedTransports !== null && uri.servedBy !== 'embedded-test' && !rules.allowedTransports.includes(uri.effectiveTransport)) {
+    return new PolicyError('allowedTransports', file,
+      `${uriAddress(uri.text)} would travel by the ${uri.effectiveTransport} transport, and this policy allows only ${rules.allowedTransports.join(', ') || 'none'}`);
+  }
   if (rules.forbidNoVerify && uri.client.noVerify === true) {
     return new PolicyError('forbidNoVerify', file, 'no_verify=1 would connect to a TLS server whose certificate fails the checks');
   }

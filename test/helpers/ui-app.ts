@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { runBridge, type RunningBridge } from '../../electron/bridge/main';
-import { createMainServices } from '../../electron/main/services';
+import type { Dispatch } from '../../electron/main/ipc/dispatch';
+import { createMainServices, type MainServices, type MainServicesOptions } from '../../electron/main/services';
 import { loadAdminPolicy, policyFile, type AdminPolicy } from '../../electron/policy';
 import { asProfileStore, describeNotice } from '../../electron/main/settings/profile-store';
 import { SettingsStore } from '../../electron/main/settings/settings-store';
@@ -17,6 +18,8 @@ export interface UiApp {
   /** The bridge the page talks to, and the settings file main writes. */
   readonly bridge: RunningBridge['bridge'];
   readonly settingsFile: string;
+  /** Main's own dispatch, for a test that acts beside the page (as a second window would). */
+  readonly dispatch: Dispatch;
   close(): Promise<void>;
 }
 
@@ -25,9 +28,17 @@ export interface UiAppOptions {
   /** An admin policy file's text, read at start as the shells read the system one. */
   readonly policyText?: string;
   readonly statsIntervalMs?: number;
+  /** Short keepalive and handshake bounds, and a quick retry, for the fault tests. */
+  readonly connection?: MainServicesOptions['connection'];
+  readonly backoff?: MainServicesOptions['backoff'];
 }
 
-export async function openUiApp(browser: Browser, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
+/** A browser (a fresh context per page), or a persistent context whose profile folder a test reads. */
+export type PageSource = Browser | BrowserContext;
+
+const VIEWPORT = { width: 1360, height: 860 };
+
+export async function openUiApp(browser: PageSource, rendererDir: string, options: UiAppOptions = {}): Promise<UiApp> {
   const userData = await mkdtemp(join(tmpdir(), 'virtdeck-ui-user-data-'));
   const settingsFile = join(userData, 'settings.json');
   // A settings file as an earlier run (or a bad disk) left it.
@@ -44,21 +55,27 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
     policy = admin.policy;
   }
   let running: RunningBridge | undefined;
+  let services: MainServices | undefined;
   try {
     running = await runBridge({
       rendererDir,
       // A short stats tick so the CPU column fills within a test.
-      services: (sink) =>
-        createMainServices({
+      services: async (sink) => {
+        services = await createMainServices({
           store: asProfileStore(settings, (notice) => { notices.push(describeNotice(notice)); }),
           sink,
           appInfo: TEST_APP_INFO,
           notices: () => notices,
           statsIntervalMs: options.statsIntervalMs ?? 500,
           ...(policy === undefined ? {} : { policy }),
-        }),
+          ...(options.connection === undefined ? {} : { connection: options.connection }),
+          ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+        });
+        return services;
+      },
     });
-    const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+    const page = 'newContext' in browser ? await browser.newPage({ viewport: VIEWPORT }) : await browser.newPage();
+    if (!('newContext' in browser)) await page.setViewportSize(VIEWPORT);
     const problems: string[] = [];
     page.on('console', (message) => {
       // The meta CSP names frame-ancestors, which only a header can enforce (the bridge sends it).
@@ -68,7 +85,10 @@ export async function openUiApp(browser: Browser, rendererDir: string, options: 
     await page.goto(running.bridge.url);
     await page.locator('main[data-app-state="ready"]').waitFor({ timeout: 15_000 });
     const bridge = running;
+    if (services === undefined) throw new Error('the bridge started without its services');
+    const { dispatch } = services;
     return {
+      dispatch,
       page,
       problems,
       bridge: bridge.bridge,

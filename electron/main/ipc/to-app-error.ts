@@ -4,7 +4,7 @@
  * library kind does not compile until it is mapped here), anything else as 'internal'.
  */
 import type { AppError } from '../../../shared/errors';
-import { asLibraryFailure, ManageError, type LibraryFailure } from '../../libvirt';
+import { asLibraryFailure, ManageError, type CloseReason, type LibraryFailure } from '../../libvirt';
 import { PolicyError } from '../../policy';
 import { AppFailure } from '../app-failure';
 
@@ -73,9 +73,28 @@ function fromLibrary(failure: LibraryFailure): AppError {
     case 'protocol':
       return { kind: 'protocol', message };
     case 'closed':
-      return { kind: 'closed', message };
+      return { kind: closedKind(failure.reason), message };
     case 'unsupported':
       return { kind: 'unsupported', message };
+  }
+}
+
+/**
+ * A connection that ended because the peer broke the protocol, or went silent, is told as
+ * that (so the window's advice says to check the address, or that the host stopped
+ * answering), not as a plain close that reconnecting would mend.
+ */
+function closedKind(reason: CloseReason): 'closed' | 'protocol' | 'timeout' {
+  switch (reason.kind) {
+    case 'protocol':
+      return 'protocol';
+    case 'keepalive-timeout':
+      return 'timeout';
+    case 'local':
+    case 'peer-ended':
+    case 'transport':
+    case 'daemon':
+      return 'closed';
   }
 }
 

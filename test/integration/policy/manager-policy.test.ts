@@ -4,6 +4,7 @@
  * real folder, and an unknown SSH host key refused against the harness's sshd without
  * anyone being asked.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -131,6 +132,31 @@ describe('policy switches', () => {
     expect(state).toMatchObject({ kind: 'failed', error: { kind: 'policy' }, retryAt: null });
     // The command was never offered for confirmation: the policy refused the URI first.
     expect(sink.of('prompt.request')).toEqual([]);
+  });
+});
+
+describe('allowedTransports', () => {
+  it('refuses an ext profile before its program runs or is offered, and any transport not listed, through the contract', async () => {
+    // A program that would leave a mark if it ever ran.
+    const marker = join(dir, 'ran');
+    const program = join(dir, 'proxy.sh');
+    await writeFile(program, `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
+    const saved: ConnectionProfile = { id: 'old-ext', uri: `qemu+ext:///system?command=${program}`, name: 'old ext', autoconnect: true, reconnect: true };
+    const { services: s, sink, file } = await start({ version: 1, policy: { allowedTransports: ['tcp'] } }, [saved]);
+    const opened = await s.dispatch('connections.open', ['old-ext']);
+    expect(opened).toMatchObject({ ok: false, error: { kind: 'policy' } });
+    if (!opened.ok) expect(opened.error.message).toBe(`refused by the administrator's policy (allowedTransports in ${file}): qemu+ext:///system would travel by the ext transport, and this policy allows only tcp`);
+    expect(sink.of('connection.state').at(-1)?.state).toMatchObject({ kind: 'failed', error: { kind: 'policy' }, retryAt: null });
+    expect(await s.dispatch('connections.test', [`qemu+ext:///system?command=${program}`])).toMatchObject({ ok: false, error: { kind: 'policy' } });
+    expect(sink.of('prompt.request')).toEqual([]);
+    expect(existsSync(marker)).toBe(false);
+
+    const add = (uri: string) => s.dispatch('connections.add', [{ uri, name: '', autoconnect: false, reconnect: false }]);
+    expect(await add(harness.uris.unix)).toMatchObject({ ok: false, error: { kind: 'policy', message: expect.stringContaining('by the unix transport') as unknown } });
+    expect(await s.dispatch('connections.test', [harness.uris.unix])).toMatchObject({ ok: false, error: { kind: 'policy' } });
+    const tcp = await add(harness.uris.tcp);
+    if (!tcp.ok) throw new Error(tcp.error.message);
+    expect(await s.dispatch('connections.open', [(tcp.value as ConnectionProfile).id])).toEqual({ ok: true, value: null });
   });
 });
 

@@ -39,6 +39,10 @@ describe('toAppError maps the library\'s closed family kind by kind', () => {
   it('maps every other member to its own kind, and anything else to internal', () => {
     expect(toAppError(new ProtocolError('bad')).kind).toBe('protocol');
     expect(toAppError(new ConnectionClosedError({ kind: 'local' })).kind).toBe('closed');
+    // A close the peer caused by breaking the protocol, or by going silent, is told as that.
+    expect(toAppError(new ConnectionClosedError({ kind: 'protocol', error: new ProtocolError('bad') }))).toEqual({ kind: 'protocol', message: 'connection to libvirtd closed: protocol error: bad' });
+    expect(toAppError(new ConnectionClosedError({ kind: 'keepalive-timeout', silentMs: 1250 }))).toEqual({ kind: 'timeout', message: 'connection to libvirtd closed: no answer from the daemon for 1250 ms (keepalive)' });
+    expect(toAppError(new ConnectionClosedError({ kind: 'peer-ended' })).kind).toBe('closed');
     expect(toAppError(new CallTimeoutError('domainGetInfo', 5)).kind).toBe('timeout');
     expect(toAppError(new UnsupportedUriError('x://', 'no')).kind).toBe('unsupported');
     const parsed = parseLibvirtUri('not a uri');

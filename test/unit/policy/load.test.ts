@@ -48,6 +48,15 @@ describe('loadAdminPolicy', () => {
     });
   });
 
+  it('reads a list of allowed transports, and refuses a transport it does not know', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, policy: { allowedTransports: ['ssh', 'tls'] } }));
+    expect(await loadAdminPolicy(file)).toMatchObject({ kind: 'loaded', policy: { rules: { ...OPEN_RULES, allowedTransports: ['ssh', 'tls'] } } });
+    await writeFile(file, JSON.stringify({ version: 1, policy: { allowedTransports: ['ssh', 'telnet'] } }));
+    const load = await loadAdminPolicy(file);
+    expect(load).toMatchObject({ kind: 'broken', policy: { rules: STRICT_RULES } });
+    if (load.kind === 'broken') expect(load.message).toContain('policy.allowedTransports.1: a transport is one of unix, tcp, tls, ssh, libssh2, libssh, ext');
+  });
+
   it.each([
     ['not JSON', '{"version": 1,', /not JSON/],
     ['another version', '{"version": 2}', /version: this Virtdeck reads policy files of version 1/],

@@ -45,4 +45,22 @@ describe('uriViolation', () => {
     expect(violation({ allowedUris: ['test:///default'] }, 'qemu:///system')).toBe(
       `refused by the administrator's policy (allowedUris in ${FILE}): qemu:///system matches none of the allowed URI patterns (test:///default)`);
   });
+
+  it('lets a URI travel only by the allowed transports, naming the transport and the list', () => {
+    const sshAndTls: Partial<PolicyRules> = { allowedTransports: ['ssh', 'tls'] };
+    expect(violation(sshAndTls, 'qemu+ext:///system?command=/bin/true')).toBe(
+      `refused by the administrator's policy (allowedTransports in ${FILE}): qemu+ext:///system would travel by the ext transport, and this policy allows only ssh, tls`);
+    // No transport written: a host means tls, none means the local socket, as libvirt picks.
+    expect(violation(sshAndTls, 'qemu:///system')).toMatch(/by the unix transport, and this policy allows only ssh, tls$/);
+    expect(violation(sshAndTls, 'qemu://kvm1.example.org/system')).toBeNull();
+    expect(violation(sshAndTls, 'qemu+tcp://kvm1.example.org/system')).toMatch(/\(allowedTransports in .*by the tcp transport/);
+    expect(violation(sshAndTls, 'qemu+ssh://kvm1.example.org/system')).toBeNull();
+    // libssh and libssh2 are transports of their own in the URI, so the admin names them.
+    expect(violation(sshAndTls, 'qemu+libssh://kvm1.example.org/system')).toMatch(/by the libssh transport/);
+    // The embedded driver travels by no transport.
+    expect(violation(sshAndTls, 'test:///default')).toBeNull();
+    expect(violation({ allowedTransports: [] }, 'qemu+ssh://h/system')).toMatch(/allows only none$/);
+    // forbidExtTransport is the more specific word when both apply.
+    expect(violation({ ...sshAndTls, forbidExtTransport: true }, 'qemu+ext:///system?command=/bin/true')).toMatch(/\(forbidExtTransport in /);
+  });
 });
