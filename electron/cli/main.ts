@@ -118,7 +118,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     conn = await openUri(uri, {
       connectTimeoutMs: timeoutMs,
       handshakeTimeoutMs: timeoutMs,
-      prompts: promptsUnderPolicy(admin.policy, terminalPrompts({ input: process.stdin, output: process.stderr })),
+      // A getter: process.stdin is opened only if a question is asked (see terminalPrompts).
+      prompts: promptsUnderPolicy(admin.policy, terminalPrompts({ get input() { return process.stdin; }, output: process.stderr })),
       auth: { onWarning: (message) => { process.stderr.write(`virtdeck-cli: warning: ${message}\n`); } },
     });
     const output = await job(conn);

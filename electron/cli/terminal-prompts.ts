@@ -79,11 +79,30 @@ async function askYesNo(terminal: Terminal, question: string): Promise<boolean> 
   }
 }
 
-export function terminalPrompts(terminal: Terminal): Prompts {
+/**
+ * The terminal is looked at when the first question comes, not before: `terminal.input` may
+ * be a getter for process.stdin, whose first use opens the stream (25–55 ms on the busy
+ * 2-core machine), and most runs ask nothing.
+ */
+export function terminalPrompts(terminal: Terminal): Required<Prompts> {
+  let chosen: Required<Prompts> | undefined;
+  const pick = (): Required<Prompts> => (chosen ??= terminal.input.isTTY === true ? askingPrompts(terminal) : refusingPrompts());
+  return {
+    hostKey: (r) => pick().hostKey(r),
+    password: (r) => pick().password(r),
+    passphrase: (r) => pick().passphrase(r),
+    keyboardInteractive: (r) => pick().keyboardInteractive(r),
+    confirmCommand: (r) => pick().confirmCommand(r),
+    saslCredentials: (r) => pick().saslCredentials(r),
+  };
+}
+
+function refusingPrompts(): Required<Prompts> {
   const refuse = (request: PromptRequest): Promise<never> => Promise.reject(new NoTerminalError(describeNeed(request)));
-  if (terminal.input.isTTY !== true) {
-    return { hostKey: refuse, password: refuse, passphrase: refuse, keyboardInteractive: refuse, confirmCommand: refuse, saslCredentials: refuse };
-  }
+  return { hostKey: refuse, password: refuse, passphrase: refuse, keyboardInteractive: refuse, confirmCommand: refuse, saslCredentials: refuse };
+}
+
+function askingPrompts(terminal: Terminal): Required<Prompts> {
   return {
     hostKey: (r) => {
       const where = r.port === 22 ? r.host : `[${r.host}]:${r.port}`;
