@@ -77,7 +77,7 @@ describe('routing pushed events into the store', () => {
   it('subscribes to every channel and unsubscribes from all of them', () => {
     // A console's bytes go to the one view that opened it, which listens by console id
     // (renderer/features/consoles/), not through the store.
-    const heardByTheirView: readonly string[] = ['console.data', 'console.closed'];
+    const heardByTheirView: readonly string[] = ['console.data', 'console.closed', 'volume.upload'];
     expect(events.count()).toBe(EVENT_CHANNELS.filter((c) => !heardByTheirView.includes(c)).length);
     stop();
     expect(events.count()).toBe(0);
