@@ -29,7 +29,7 @@ const ADVICE = {
   protocol: /does not speak libvirt's protocol as expected: check that the address is a libvirt daemon/,
   timeout: /did not answer in time; it may be overloaded or unreachable/,
   closed: /Connect again to continue/,
-  transport: /Check that the host is reachable and that libvirtd \(or virtqemud\) runs and listens there/,
+  transport: /Check the host name and port, that libvirtd \(or virtqemud, virtproxyd\) runs and listens there/,
   policy: /administrator's policy forbids this; ask them/,
 } as const;
 
