@@ -2,7 +2,8 @@
  * Uploads of a local file into a new volume. The window sends only a path it was told;
  * main checks it names a readable regular file, makes a raw volume of its size and streams
  * it with the library's uploadFileToVolume. Each upload is held by the page that started it:
- * when that page goes, the upload is aborted. A failed or cancelled upload removes its volume.
+ * when that page goes, the upload is aborted, and its progress goes to that page alone (a
+ * file's name and size are the owner's business). A failed or cancelled upload removes its volume.
  */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -50,7 +51,8 @@ export function createUploadHandlers(manager: ConnectionManager, sink: EventSink
       const abort = new AbortController();
       running.set(uploadId, abort);
       const release = owner.hold(() => { abort.abort(); });
-      const emit = (progress: UploadProgress): void => { sink.emit('volume.upload', { uploadId, progress }); };
+      const events = owner.events ?? sink;
+      const emit = (progress: UploadProgress): void => { events.emit('volume.upload', { uploadId, progress }); };
       let lastEmit = 0;
       const upload = uploadFileToVolume(conn, vol, request.path, {
         signal: abort.signal,

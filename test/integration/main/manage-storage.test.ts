@@ -44,8 +44,8 @@ function names(text: string): string[] {
   return text.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((n) => n !== '');
 }
 
-function uploadEnd(uploadId: string): string | undefined {
-  return sink.of('volume.upload').filter((e) => e.uploadId === uploadId).map((e) => e.progress.kind).find((k) => k !== 'progress');
+function uploadEnd(uploadId: string, heard: RecordingSink = sink): string | undefined {
+  return heard.of('volume.upload').filter((e) => e.uploadId === uploadId).map((e) => e.progress.kind).find((k) => k !== 'progress');
 }
 
 beforeAll(async () => {
@@ -89,6 +89,20 @@ describe('uploading a local file into a new volume through main', () => {
     const back = join(dir, 'back.bin');
     await virsh(harness.uris.qemu, 'vol-download', '--pool', dirPool, 'image.iso', back);
     expect((await readFile(back)).equals(bytes)).toBe(true);
+  });
+
+  it('tells the upload\'s progress to the page that started it alone', async () => {
+    const file = join(dir, 'owned.iso');
+    await writeFile(file, randomBytes(1024 * 1024));
+    const ownPage = new RecordingSink();
+    const page = new Owner('page', ownPage);
+    const { uploadId } = await call('volumes.upload', [qemuId, await dirPoolUuid(), { name: 'owned.iso', path: file }], page);
+    await waitFor('the upload to end on its page', () => uploadEnd(uploadId, ownPage) !== undefined, 20_000);
+    expect(uploadEnd(uploadId, ownPage)).toBe('done');
+    expect(ownPage.of('volume.upload').some((e) => e.progress.kind === 'progress')).toBe(true);
+    // The broadcast sink (every other page) heard nothing of it.
+    expect(sink.of('volume.upload').filter((e) => e.uploadId === uploadId)).toEqual([]);
+    page.release();
   });
 
   it('refuses a directory and a missing file in words, before any volume is made', async () => {
