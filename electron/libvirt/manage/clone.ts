@@ -3,11 +3,16 @@
  * new UUID (libvirt assigns one when the XML has none) and new MAC addresses, and each
  * writable disk that is a pool volume copied into a new volume of the same pool. Volumes
  * made before a failure are deleted again, so a failed clone leaves nothing behind.
+ *
+ * Two things the original holds alone are not shared either: its UEFI variable store (the
+ * clone's <nvram> names <newName>_VARS.fd in the same folder, which libvirt makes from the
+ * firmware's template at the first start; the original's boot entries are not carried) and
+ * a fixed graphics port (the clone asks for a free one, or both could not run at once).
  */
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '../driver/api';
 import type { DomainRef, StoragePoolRef, StorageVolRef } from '../driver/model';
-import { element, firstChild, formatXml, parseXml, textElement, type XmlElement } from '../drivers/test/xml-tree';
+import { element, firstChild, formatXml, parseXml, textElement, textOf, type XmlElement } from '../drivers/test/xml-tree';
 import { LibvirtError } from '../errors';
 import { ErrorCode } from '../protocol/error-codes';
 import { domainDiskVolumes, XML_INACTIVE } from './disks';
@@ -78,8 +83,11 @@ function clonedDefinition(domain: XmlElement, newName: string, copies: readonly 
         return textElement('name', newName);
       case 'uuid':
         return null;
+      case 'os':
+        return mapChildren(child, (part) => (part.name === 'nvram' ? ownNvram(part, newName) : part));
       case 'devices':
         return mapChildren(child, (device) => {
+          if (device.name === 'graphics') return freeGraphicsPort(device);
           if (device.name === 'interface') {
             return mapChildren(device, (part) => (part.name === 'mac' ? withAttrs(part, { address: randomMac() }) : part));
           }
@@ -93,6 +101,24 @@ function clonedDefinition(domain: XmlElement, newName: string, copies: readonly 
         return child;
     }
   });
+}
+
+/**
+ * /nvram/src_VARS.fd becomes /nvram/<newName>_VARS.fd. A store given as <source> (a network
+ * block device, libvirt 8.5+) is not a file of this host's to rename, and stays as it is.
+ */
+function ownNvram(nvram: XmlElement, newName: string): XmlElement {
+  const path = textOf(nvram).trim();
+  // No path: libvirt names one after the domain itself.
+  if (path === '' || firstChild(nvram, 'source') !== undefined) return nvram;
+  return { ...nvram, children: [{ text: `${path.slice(0, path.lastIndexOf('/') + 1)}${newName}_VARS.fd` }] };
+}
+
+/** A graphics device on a fixed port gets autoport instead; one already on autoport is left alone. */
+function freeGraphicsPort(graphics: XmlElement): XmlElement {
+  if (graphics.attrs.autoport === 'yes' || graphics.attrs.port === undefined || graphics.attrs.port === '-1') return graphics;
+  const attrs = Object.fromEntries(Object.entries(graphics.attrs).filter(([key]) => key !== 'port' && key !== 'websocket'));
+  return { ...graphics, attrs: { ...attrs, autoport: 'yes' } };
 }
 
 /** A disk the clone writes to: it must get its own copy. */

@@ -107,11 +107,13 @@ describe.each(drivers)('volumes and snapshots on $label', ({ uri }) => {
     const name = uniqueName(TEST_DOMAIN_PREFIX);
     const diskVol = await createVolume(conn, pool, { name: `${name}.img`, capacityBytes: MiB, format: 'raw' });
     const isoVol = await createVolume(conn, pool, { name: `${name}.iso`, capacityBytes: MiB, format: 'raw' });
-    const dom = await conn.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+    const dom = await conn.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><vcpu>1</vcpu>
+      <os><type>hvm</type><loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader><nvram>/var/lib/libvirt/qemu/nvram/${name}_VARS.fd</nvram></os>
       <devices>
         <disk type='file' device='disk'><source file='/default-pool/${name}.img'/><target dev='vda' bus='virtio'/></disk>
         <disk type='file' device='cdrom'><source file='/default-pool/${name}.iso'/><target dev='hdc' bus='ide'/><readonly/></disk>
         <interface type='network'><mac address='52:54:00:aa:bb:cc'/><source network='default'/></interface>
+        <graphics type='vnc' port='5905' autoport='no' listen='127.0.0.1'/>
       </devices></domain>`);
     const cloneName = `${name}-clone`;
     const clone = await cloneDomain(conn, name, { newName: cloneName });
@@ -123,6 +125,11 @@ describe.each(drivers)('volumes and snapshots on $label', ({ uri }) => {
       expect(xml).toContain(`/default-pool/${name}.iso`);
       expect(xml).not.toContain('52:54:00:aa:bb:cc');
       expect(xml).toMatch(/<mac address='52:54:00:[0-9a-f]{2}:[0-9a-f]{2}:[0-9a-f]{2}'\/>/);
+      // Its own UEFI variable store and a port of its own, or the two could not both run.
+      expect(xml).toContain(`/var/lib/libvirt/qemu/nvram/${cloneName}_VARS.fd</nvram>`);
+      expect(xml).not.toContain(`${name}_VARS.fd`);
+      expect(xml).toMatch(/<graphics type='vnc' [^>]*autoport='yes'/);
+      expect(xml).not.toContain("port='5905'");
       const disks = await domainDiskVolumes(conn, clone);
       expect(disks.map((d) => [d.target, d.device, d.volume?.name, d.readonly])).toEqual([
         ['vda', 'disk', `${cloneName}.img`, false],
