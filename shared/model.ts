@@ -158,6 +158,8 @@ export interface StorageVolumeSummary {
   readonly key: string;
   readonly name: string;
   readonly type: string;
+  /** Its on-disk format (qcow2, raw, iso...), or null when its XML names none. */
+  readonly format: string | null;
   readonly capacity: number;
   readonly allocation: number;
 }

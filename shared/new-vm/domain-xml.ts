@@ -46,8 +46,9 @@ function diskElement(disk: DiskChoice, devices: PresetDevices, targets: TargetNa
     case 'none': return [];
     case 'new':
     case 'existing': {
-      // A new volume's format is known; an existing one's is left to libvirt's volume lookup.
-      const driver = disk.kind === 'new' ? `<driver name='qemu' type=${attr(disk.format)}/>` : '';
+      // Declared, as virt-manager does: QEMU given no format treats an image as raw, and a
+      // guest writing to a qcow2 seen as raw destroys it.
+      const driver = disk.format === null ? '' : `<driver name='qemu' type=${attr(disk.format)}/>`;
       return [
         "    <disk type='volume' device='disk'>",
         ...(driver === '' ? [] : [`      ${driver}`]),

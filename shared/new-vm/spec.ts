@@ -22,7 +22,8 @@ export type InstallSource =
 
 export type DiskChoice =
   | ({ readonly kind: 'new'; readonly capacityMiB: number; readonly format: VolumeFormat } & VolumeName)
-  | ({ readonly kind: 'existing' } & VolumeName)
+  /** `format` is the volume's own (null: it names none); the disk must declare it, or QEMU reads a qcow2 as raw. */
+  | ({ readonly kind: 'existing'; readonly format: string | null } & VolumeName)
   | { readonly kind: 'none' };
 
 export type NetworkChoice =

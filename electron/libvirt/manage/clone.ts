@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection } from '../driver/api';
 import type { DomainRef, StoragePoolRef, StorageVolRef } from '../driver/model';
-import { element, firstChild, formatXml, parseXml, textElement, textOf, type XmlElement } from '../drivers/test/xml-tree';
+import { element, firstChild, formatXml, textElement, textOf, type XmlElement } from '../drivers/test/xml-tree';
 import { LibvirtError } from '../errors';
 import { ErrorCode } from '../protocol/error-codes';
 import { domainDiskVolumes, XML_INACTIVE } from './disks';
@@ -20,6 +20,7 @@ import { diskElements, mapChildren, parseDomainXml, withAttrs } from './domain-x
 import { ManageError } from './errors';
 import { checkDomainName } from './names';
 import type { CloneOptions, DiskVolume } from './types';
+import { volumeFormatOf } from './volume-format';
 
 /** VIR_DOMAIN_XML_SECURE: keep passwords (VNC) in the copy. */
 const XML_SECURE = 1;
@@ -61,16 +62,11 @@ function copyXml(name: string, capacityBytes: bigint, format: string | undefined
 
 async function copyDisk(conn: Connection, disk: DiskVolume & { pool: StoragePoolRef; volume: StorageVolRef }, sourceName: string, newName: string): Promise<CopiedDisk> {
   const [info, sourceXml] = await Promise.all([conn.storageVolumeInfo(disk.volume), conn.storageVolumeXml(disk.volume)]);
-  const format = volumeFormat(sourceXml);
+  // The copy keeps the source's format; none lets the pool choose.
+  const format = volumeFormatOf(sourceXml);
   const name = cloneVolumeName(disk.volume.name, sourceName, newName);
   const volume = await conn.createStorageVolumeFrom(disk.pool, copyXml(name, info.capacityBytes, format), disk.volume);
   return { target: disk.target, path: await conn.storageVolumePath(volume), volume };
-}
-
-/** The source volume's format (qcow2, raw...), so the copy keeps it; undefined lets the pool choose. */
-function volumeFormat(xml: string): string | undefined {
-  const target = firstChild(parseXml(xml), 'target');
-  return target === undefined ? undefined : firstChild(target, 'format')?.attrs.type;
 }
 
 /** The definition under its new name and identity, its copied disks pointing at their copies. */

@@ -7,4 +7,5 @@ export { formatBytes, ManageError, type ManageProblem } from './errors';
 export { checkDomainName, checkSnapshotName, checkVolumeName } from './names';
 export { createSnapshot, snapshotXml, type NewSnapshot } from './snapshot';
 export { uploadFileToVolume } from './upload';
+export { volumeFormatOf } from './volume-format';
 export * from './types';

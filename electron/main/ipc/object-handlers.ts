@@ -1,5 +1,5 @@
 /** Network and storage-pool handlers: actions by UUID and a pool's volumes. */
-import { LibvirtError, type Connection, type NetworkRef, type StoragePoolRef } from '../../libvirt';
+import { LibvirtError, volumeFormatOf, type Connection, type NetworkRef, type StoragePoolRef } from '../../libvirt';
 import type { NetworkAction, PoolAction, StorageVolumeSummary } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 
@@ -44,7 +44,9 @@ export async function runPoolAction(conn: Connection, uuid: string, action: Pool
 
 export async function poolVolumes(conn: Connection, uuid: string): Promise<StorageVolumeSummary[]> {
   const volumes = await conn.listStorageVolumes(await poolByUuid(conn, uuid));
+  // The format is in the volume's XML alone; a disk that uses the volume must declare it.
+  const formats = await Promise.all(volumes.map(async (v) => volumeFormatOf(await conn.storageVolumeXml(v)) ?? null));
   return volumes
-    .map((v) => ({ key: v.key, name: v.name, type: v.type, capacity: Number(v.capacityBytes), allocation: Number(v.allocationBytes) }))
+    .map((v, i) => ({ key: v.key, name: v.name, type: v.type, format: formats[i] ?? null, capacity: Number(v.capacityBytes), allocation: Number(v.allocationBytes) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

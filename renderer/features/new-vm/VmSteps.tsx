@@ -80,7 +80,7 @@ export function StorageStep({ connectionId, host, form, change }: StepProps): Re
     <>
       <label className="block">
         Disk
-        <select data-testid="newvm-disk" value={form.diskKind} onChange={(e) => { const v = e.target.value; if (isOneOf(DISK_KINDS, v)) change({ diskKind: v, diskVolume: '' }); }}>
+        <select data-testid="newvm-disk" value={form.diskKind} onChange={(e) => { const v = e.target.value; if (isOneOf(DISK_KINDS, v)) change({ diskKind: v, diskVolume: '', diskVolumeFormat: null }); }}>
           <option value="new">a new volume</option>
           <option value="existing">an existing volume</option>
           <option value="none">no disk</option>
@@ -88,7 +88,7 @@ export function StorageStep({ connectionId, host, form, change }: StepProps): Re
       </label>
       {form.diskKind === 'existing' && (
         <VolumeSelect connectionId={connectionId} pools={host.pools} pool={form.diskPool} volume={form.diskVolume} testId="newvm-existing" label="Disk"
-          onChange={(pool, volume) => { change({ diskPool: pool, diskVolume: volume }); }} />
+          onChange={(pool, volume, format) => { change({ diskPool: pool, diskVolume: volume, diskVolumeFormat: format }); }} />
       )}
       {form.diskKind === 'new' && (
         <>

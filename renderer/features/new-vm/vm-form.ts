@@ -17,6 +17,8 @@ export interface VmForm {
   readonly diskPool: string;
   /** The existing volume, or the new one's name ('' : named after the VM). */
   readonly diskVolume: string;
+  /** The existing volume's own format, as its pool's listing gave it. */
+  readonly diskVolumeFormat: string | null;
   readonly diskSizeMiB: string;
   readonly diskFormat: VolumeFormat;
   /** '' : no network. */
@@ -38,6 +40,7 @@ export function defaultForm(firstPool: string, firstNetwork: string): VmForm {
     diskKind: 'new',
     diskPool: firstPool,
     diskVolume: '',
+    diskVolumeFormat: null,
     diskSizeMiB: '10240',
     diskFormat: 'qcow2',
     network: firstNetwork,
@@ -64,7 +67,7 @@ export function formToSpec(form: VmForm): VmSpec {
   let disk: VmSpec['disk'];
   switch (form.diskKind) {
     case 'new': disk = { kind: 'new', pool: form.diskPool, volume: newVolumeName(form), capacityMiB: wholeNumber(form.diskSizeMiB), format: form.diskFormat }; break;
-    case 'existing': disk = { kind: 'existing', pool: form.diskPool, volume: form.diskVolume }; break;
+    case 'existing': disk = { kind: 'existing', pool: form.diskPool, volume: form.diskVolume, format: form.diskVolumeFormat }; break;
     case 'none': disk = { kind: 'none' }; break;
   }
   return {

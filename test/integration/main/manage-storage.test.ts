@@ -105,6 +105,16 @@ describe('uploading a local file into a new volume through main', () => {
     page.release();
   });
 
+  it('lists each volume with its own format, which a disk using it must declare', async () => {
+    const uuid = await dirPoolUuid();
+    await call('volumes.create', [qemuId, uuid, { name: 'fmt.qcow2', capacityMiB: 1, format: 'qcow2' }]);
+    await call('volumes.create', [qemuId, uuid, { name: 'fmt.img', capacityMiB: 1, format: 'raw' }]);
+    const listed = (await call('pools.volumes', [qemuId, uuid])).filter((v) => v.name.startsWith('fmt.'));
+    expect(listed.map((v) => [v.name, v.format])).toEqual([['fmt.img', 'raw'], ['fmt.qcow2', 'qcow2']]);
+    // The daemon's own word for it.
+    expect(await virsh(harness.uris.qemu, 'vol-dumpxml', '--pool', dirPool, 'fmt.qcow2')).toContain("<format type='qcow2'/>");
+  });
+
   it('refuses a directory and a missing file in words, before any volume is made', async () => {
     const uuid = await dirPoolUuid();
     expect(await refusal('volumes.upload', [qemuId, uuid, { name: 'd.iso', path: dir }])).toMatchObject({ kind: 'invalid-argument', message: `'${dir}' is not a regular file` });

@@ -14,8 +14,10 @@ describe('the New VM form as a spec', () => {
     expect(spec.network).toEqual({ kind: 'none' });
   });
   it('has no volume to create for an existing disk', () => {
-    const spec = formToSpec({ ...defaultForm('p', 'n'), installKind: 'disk', diskKind: 'existing', diskVolume: 'old.img' });
+    const spec = formToSpec({ ...defaultForm('p', 'n'), installKind: 'disk', diskKind: 'existing', diskVolume: 'old.img', diskVolumeFormat: 'qcow2' });
     expect(spec.install).toEqual({ kind: 'disk' });
+    // The chosen volume's own format travels with it, for the disk to declare.
+    expect(spec.disk).toEqual({ kind: 'existing', pool: 'p', volume: 'old.img', format: 'qcow2' });
     expect(newVolumeOf(spec)).toBeNull();
   });
 });

@@ -81,10 +81,18 @@ describe('the New VM domain XML', () => {
     const net = buildDomainXml({ ...BASE, install: { kind: 'network' } }, TARGET);
     expect(list(domainOf(net).os as Node, 'boot').map((b) => b['@dev'])).toEqual(['network', 'hd']);
     expect(list(devicesOf(net), 'disk')).toHaveLength(1);
-    const disk = buildDomainXml({ ...BASE, install: { kind: 'disk' }, disk: { kind: 'existing', pool: 'p', volume: 'old.img' }, network: { kind: 'none' } }, TARGET);
+    const disk = buildDomainXml({ ...BASE, install: { kind: 'disk' }, disk: { kind: 'existing', pool: 'p', volume: 'old.img', format: 'qcow2' }, network: { kind: 'none' } }, TARGET);
     expect(list(domainOf(disk).os as Node, 'boot').map((b) => b['@dev'])).toEqual(['hd']);
     expect(list(devicesOf(disk), 'disk')[0]).toMatchObject({ source: { '@pool': 'p', '@volume': 'old.img' } });
     expect(list(devicesOf(disk), 'interface')).toEqual([]);
+  });
+
+  it('declares an existing volume\'s own format, and none when its XML names none', () => {
+    const existing = (format: string | null): Node | undefined =>
+      list(devicesOf(buildDomainXml({ ...BASE, install: { kind: 'disk' }, disk: { kind: 'existing', pool: 'p', volume: 'old', format } }, TARGET)), 'disk')[0];
+    expect(existing('qcow2')?.driver).toEqual({ '@name': 'qemu', '@type': 'qcow2' });
+    expect(existing('vmdk')?.driver).toEqual({ '@name': 'qemu', '@type': 'vmdk' });
+    expect(existing(null)?.driver).toBeUndefined();
   });
 
   it('escapes every value it is given', () => {
