@@ -120,14 +120,17 @@ function freeGraphicsPort(graphics: XmlElement): XmlElement {
 /** A disk the clone writes to: it must get its own copy. */
 function isWritable(disk: DiskVolume, element: XmlElement | undefined): boolean {
   const shareable = element !== undefined && firstChild(element, 'shareable') !== undefined;
-  return (disk.device === 'disk' || disk.device === 'lun') && !disk.readonly && !shareable && disk.path !== null;
+  return (disk.device === 'disk' || disk.device === 'lun') && !disk.readonly && !shareable && disk.source !== null;
 }
 
 function inPool(disk: DiskVolume): disk is DiskVolume & { pool: StoragePoolRef; volume: StorageVolRef } {
   return disk.pool !== null && disk.volume !== null;
 }
 
-/** The writable disks to copy; one outside every pool cannot be, and sharing it would corrupt it. */
+/**
+ * The writable disks to copy. One outside every pool (a plain file, network storage, a
+ * volume of a stopped or missing pool) cannot be, and sharing it would corrupt it.
+ */
 function disksToCopy(domain: XmlElement, disks: readonly DiskVolume[], sourceName: string): (DiskVolume & { pool: StoragePoolRef; volume: StorageVolRef })[] {
   const elements = new Map(diskElements(domain).map((el) => [firstChild(el, 'target')?.attrs.dev ?? '', el]));
   const writable = disks.filter((d) => isWritable(d, elements.get(d.target)));
@@ -135,7 +138,7 @@ function disksToCopy(domain: XmlElement, disks: readonly DiskVolume[], sourceNam
   if (outside !== undefined) {
     throw new ManageError(
       'disk-not-in-pool',
-      `disk ${outside.target} of '${sourceName}' (${outside.path ?? ''}) is not a volume of any storage pool, so it cannot be copied; a clone sharing it would corrupt it`,
+      `disk ${outside.target} of '${sourceName}' (${outside.source ?? ''}) is not a volume of any running storage pool, so it cannot be copied; a clone sharing it would corrupt it`,
     );
   }
   return writable.filter(inPool);

@@ -9,6 +9,7 @@ import type { DomainRef, StorageVolRef } from '../driver/model';
 import { LibvirtError } from '../errors';
 import { ErrorCode } from '../protocol/error-codes';
 import { domainDiskVolumes } from './disks';
+import { ManageError } from './errors';
 import type { DeleteDomainOptions, DeleteDomainResult, VolumeDeletionFailure } from './types';
 
 /** virDomainUndefineFlagsValues: MANAGED_SAVE 1, SNAPSHOTS_METADATA 2, NVRAM 4, CHECKPOINTS_METADATA 16. */
@@ -44,6 +45,12 @@ async function stillDefined(conn: Connection, dom: DomainRef): Promise<boolean> 
 export async function deleteDomain(conn: Connection, dom: DomainRef, options: DeleteDomainOptions): Promise<DeleteDomainResult> {
   // Read before the definition goes: afterwards nothing says which volumes were its disks.
   const disks = await domainDiskVolumes(conn, dom);
+  // Only its own disks go with it, checked before anything is touched: a path from elsewhere
+  // (a mistaken or hostile caller) would otherwise delete another domain's disk.
+  const foreign = options.removeVolumePaths.find((path) => !disks.some((d) => d.path === path));
+  if (foreign !== undefined) {
+    throw new ManageError('not-its-disk', `'${foreign}' is not a disk of domain '${dom.name}'; nothing was deleted`);
+  }
   const { state } = await conn.domainState(dom);
   if (state !== 'shutoff') await conn.destroyDomain(dom);
   if (await stillDefined(conn, dom)) await undefineAll(conn, dom);
@@ -52,8 +59,7 @@ export async function deleteDomain(conn: Connection, dom: DomainRef, options: De
   const failedVolumes: VolumeDeletionFailure[] = [];
   for (const path of new Set(options.removeVolumePaths)) {
     try {
-      const known = disks.find((d) => d.path === path)?.volume ?? null;
-      const volume: StorageVolRef = known ?? await conn.lookupStorageVolumeByPath(path);
+      const volume: StorageVolRef = disks.find((d) => d.path === path)?.volume ?? await conn.lookupStorageVolumeByPath(path);
       await conn.deleteStorageVolume(volume);
       deletedVolumes.push(path);
     } catch (error) {

@@ -14,6 +14,7 @@ export type ManageProblem =
   | 'domain-exists'
   | 'not-shut-off'
   | 'disk-not-in-pool'
+  | 'not-its-disk'
   | 'aborted';
 
 export class ManageError extends Error {

@@ -23,7 +23,9 @@ export interface DiskVolume {
   /** The guest's name for it: vda, sda, hdc... */
   readonly target: string;
   readonly device: DiskDevice;
-  /** The source file or block device; null for an empty drive or a network disk. */
+  /** Its source as a person reads it (path, pool/volume, protocol:name); null for an empty drive. */
+  readonly source: string | null;
+  /** The source file or block device; null for an empty drive, a network disk, or a volume that cannot be reached. */
   readonly path: string | null;
   readonly pool: StoragePoolRef | null;
   readonly volume: StorageVolRef | null;

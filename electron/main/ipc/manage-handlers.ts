@@ -3,7 +3,7 @@
  * and delete volumes, and a domain's snapshots. Each takes names and UUIDs from the window,
  * never paths of main's own files.
  */
-import { createVolume, LibvirtError, SnapshotCreateFlags, snapshotXml, type Connection, type DomainRef, type StoragePoolRef } from '../../libvirt';
+import { createVolume, LibvirtError, SnapshotCreateFlags, snapshotXml, type Connection, type DomainRef, type StoragePoolRef, type StorageVolRef } from '../../libvirt';
 import type { InvokeArgs, InvokeResult } from '../../../shared/ipc';
 import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
@@ -12,8 +12,8 @@ import { poolByUuid } from './object-handlers';
 
 type NewVolumeInput = InvokeArgs<'volumes.create'>[2];
 
-async function createVolumeIn(conn: Connection, pool: StoragePoolRef, volume: NewVolumeInput): Promise<void> {
-  await createVolume(conn, pool, { name: volume.name, capacityBytes: BigInt(volume.capacityMiB) * 1024n * 1024n, format: volume.format });
+async function createVolumeIn(conn: Connection, pool: StoragePoolRef, volume: NewVolumeInput): Promise<StorageVolRef> {
+  return createVolume(conn, pool, { name: volume.name, capacityBytes: BigInt(volume.capacityMiB) * 1024n * 1024n, format: volume.format });
 }
 
 async function poolByName(conn: Connection, name: string): Promise<StoragePoolRef> {
@@ -29,12 +29,13 @@ async function poolByName(conn: Connection, name: string): Promise<StoragePoolRe
 async function defineWithVolume(conn: Connection, xml: string, newVolume: InvokeArgs<'domains.define'>[2]): Promise<DomainRef> {
   if (newVolume === null) return conn.defineDomain(xml);
   const pool = await poolByName(conn, newVolume.pool);
-  await createVolumeIn(conn, pool, newVolume.volume);
+  const made = await createVolumeIn(conn, pool, newVolume.volume);
   try {
     return await conn.defineDomain(xml);
   } catch (error) {
-    const made = await conn.lookupStorageVolumeByName(pool, newVolume.volume.name);
-    await conn.deleteStorageVolume(made);
+    // libvirt's refusal is what the person must read; a volume that could not be removed
+    // again still shows in its pool's list.
+    await conn.deleteStorageVolume(made).catch(() => undefined);
     throw error;
   }
 }

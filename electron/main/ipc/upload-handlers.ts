@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import { createVolume, uploadFileToVolume, type Connection, type StorageVolRef } from '../../libvirt';
 import type { UploadProgress } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
@@ -21,6 +22,8 @@ import { toAppError } from './to-app-error';
 const PROGRESS_EVERY_MS = 100;
 
 async function readableFileSize(path: string): Promise<number> {
+  // Relative to what? main's working folder is nothing the person chose or can see.
+  if (!isAbsolute(path)) throw new AppFailure('invalid-argument', `'${path}' is not a full path: give the file's whole path, from the top folder`);
   let size: number;
   try {
     const info = await stat(path);

@@ -115,11 +115,12 @@ describe('uploading a local file into a new volume through main', () => {
     expect(await virsh(harness.uris.qemu, 'vol-dumpxml', '--pool', dirPool, 'fmt.qcow2')).toContain("<format type='qcow2'/>");
   });
 
-  it('refuses a directory and a missing file in words, before any volume is made', async () => {
+  it('refuses a directory, a missing file and a relative path in words, before any volume is made', async () => {
     const uuid = await dirPoolUuid();
     expect(await refusal('volumes.upload', [qemuId, uuid, { name: 'd.iso', path: dir }])).toMatchObject({ kind: 'invalid-argument', message: `'${dir}' is not a regular file` });
     expect(await refusal('volumes.upload', [qemuId, uuid, { name: 'm.iso', path: join(dir, 'missing.iso') }])).toMatchObject({ kind: 'invalid-argument', message: expect.stringMatching(/^cannot read .*ENOENT/) as string });
-    expect(names(await virsh(harness.uris.qemu, 'vol-list', dirPool))).not.toEqual(expect.arrayContaining(['d.iso', 'm.iso']));
+    expect(await refusal('volumes.upload', [qemuId, uuid, { name: 'r.iso', path: 'image.iso' }])).toMatchObject({ kind: 'invalid-argument', message: "'image.iso' is not a full path: give the file's whole path, from the top folder" });
+    expect(names(await virsh(harness.uris.qemu, 'vol-list', dirPool))).not.toEqual(expect.arrayContaining(['d.iso', 'm.iso', 'r.iso']));
   });
 
   it('aborts the upload when the page that started it goes, and removes its volume', async () => {

@@ -148,17 +148,44 @@ describe.each(drivers)('volumes and snapshots on $label', ({ uri }) => {
     expect(left).not.toContain(isoVol.name);
   });
 
-  it('refuses to clone a domain whose writable disk is in no pool', async () => {
+  it('refuses to clone a domain whose writable disk is in no pool: a plain file, network storage, a volume that is gone', async () => {
+    const disks = (name: string): Record<string, string> => ({
+      [`/elsewhere/${name}.img`]: `<disk type='file' device='disk'><source file='/elsewhere/${name}.img'/><target dev='vdb' bus='virtio'/></disk>`,
+      [`nbd:${name}`]: `<disk type='network' device='disk'><source protocol='nbd' name='${name}'><host name='127.0.0.1' port='10809'/></source><target dev='vdb' bus='virtio'/></disk>`,
+      [`default-pool/${name}-gone.img`]: `<disk type='volume' device='disk'><source pool='default-pool' volume='${name}-gone.img'/><target dev='vdb' bus='virtio'/></disk>`,
+    });
+    for (const [shown, disk] of Object.entries(disks('NAME'))) {
+      const name = uniqueName(TEST_DOMAIN_PREFIX);
+      const dom = await conn.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>
+        <devices>${disk.replaceAll('NAME', name)}</devices></domain>`);
+      try {
+        await expect(cloneDomain(conn, name, { newName: `${name}-clone` })).rejects.toThrow(
+          `disk vdb of '${name}' (${shown.replaceAll('NAME', name)}) is not a volume of any running storage pool, so it cannot be copied; a clone sharing it would corrupt it`,
+        );
+        await expect(conn.lookupDomainByName(`${name}-clone`)).rejects.toThrow(LibvirtError);
+      } finally {
+        // A disk whose volume is gone does not keep its domain from being deleted.
+        await deleteDomain(conn, dom, { removeVolumePaths: [] });
+      }
+      await expect(conn.lookupDomainByName(name)).rejects.toThrow(LibvirtError);
+    }
+  });
+
+  it('deletes no volume but its own disks\', and refuses before anything is touched', async () => {
     const name = uniqueName(TEST_DOMAIN_PREFIX);
+    const own = await createVolume(conn, pool, { name: `${name}.img`, capacityBytes: MiB, format: 'raw' });
+    const other = await createVolume(conn, pool, { name: `${name}-other.img`, capacityBytes: MiB, format: 'raw' });
     const dom = await conn.defineDomain(`<domain type='test'><name>${name}</name><memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os>
-      <devices><disk type='file' device='disk'><source file='/elsewhere/${name}.img'/><target dev='vdb' bus='virtio'/></disk></devices></domain>`);
+      <devices><disk type='file' device='disk'><source file='/default-pool/${name}.img'/><target dev='vda' bus='virtio'/></disk></devices></domain>`);
     try {
-      await expect(cloneDomain(conn, name, { newName: `${name}-clone` })).rejects.toThrow(
-        `disk vdb of '${name}' (/elsewhere/${name}.img) is not a volume of any storage pool, so it cannot be copied; a clone sharing it would corrupt it`,
+      await expect(deleteDomain(conn, dom, { removeVolumePaths: [`/default-pool/${name}.img`, `/default-pool/${name}-other.img`] })).rejects.toThrow(
+        `'/default-pool/${name}-other.img' is not a disk of domain '${name}'; nothing was deleted`,
       );
-      await expect(conn.lookupDomainByName(`${name}-clone`)).rejects.toThrow(LibvirtError);
+      expect((await conn.lookupDomainByName(name)).uuid).toBe(dom.uuid);
+      expect((await conn.listStorageVolumes(pool)).map((v) => v.name)).toEqual(expect.arrayContaining([own.name, other.name]));
     } finally {
-      await deleteDomain(conn, dom, { removeVolumePaths: [] });
+      await deleteDomain(conn, dom, { removeVolumePaths: [`/default-pool/${name}.img`] });
+      await conn.deleteStorageVolume(other);
     }
   });
 
