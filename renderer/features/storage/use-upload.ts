@@ -1,12 +1,13 @@
 /**
  * One upload as the window follows it: started with a path the person typed, followed
- * through main's volume.upload events for its id, cancellable while it runs.
+ * through main's volume.upload events for its id (sorted by UploadTracker), cancellable while it runs.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
 import type { UploadProgress } from '../../../shared/model';
 import { shownError } from '../../components/ErrorText';
 import { backend, call } from '../../ipc/client';
+import { hasEnded, UploadTracker, type TrackedUpload } from './upload-tracker';
 
 export type UploadState =
   | { readonly kind: 'idle' }
@@ -22,24 +23,33 @@ export function useUpload(onEnded: () => void): {
   const [state, setState] = useState<UploadState>({ kind: 'idle' });
   const ended = useRef(onEnded);
   ended.current = onEnded;
-  const uploadId = state.kind === 'running' ? state.uploadId : null;
+  const tracker = useRef(new UploadTracker());
+  const show = (tracked: TrackedUpload): void => {
+    if (tracked.kind !== 'known') return;
+    setState({ kind: 'running', uploadId: tracked.uploadId, progress: tracked.progress });
+    if (hasEnded(tracked)) ended.current();
+  };
+  // Listening for the form's whole life, not from the answer on: see UploadTracker.
   useEffect(() => {
-    if (uploadId === null) return;
     const b = backend();
     if (b.kind === 'none') return;
     return b.api.events['volume.upload']((event) => {
-      if (event.uploadId !== uploadId) return;
-      setState({ kind: 'running', uploadId, progress: event.progress });
-      if (event.progress.kind !== 'progress') ended.current();
+      const tracked = tracker.current.heard(event.uploadId, event.progress);
+      if (tracked !== null) show(tracked);
     });
-  }, [uploadId]);
+  }, []);
+  const uploadId = state.kind === 'running' ? state.uploadId : null;
   return {
     state,
     start: (connectionId, poolUuid, name, path) => {
+      tracker.current.begin();
       setState({ kind: 'starting' });
       call('volumes.upload', connectionId, poolUuid, { name, path }).then(
-        ({ uploadId: id }) => { setState({ kind: 'running', uploadId: id, progress: { kind: 'progress', sentBytes: 0, totalBytes: 0 } }); },
-        (error: unknown) => { setState({ kind: 'refused', error: shownError(error) }); },
+        ({ uploadId: id }) => { show(tracker.current.started(id)); },
+        (error: unknown) => {
+          tracker.current.abandon();
+          setState({ kind: 'refused', error: shownError(error) });
+        },
       );
     },
     cancel: () => {
