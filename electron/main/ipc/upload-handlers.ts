@@ -3,13 +3,14 @@
  * main checks it names a readable regular file, makes a raw volume of its size and streams
  * it with the library's uploadFileToVolume. Each upload is held by the page that started it:
  * when that page goes, the upload is aborted, and its progress goes to that page alone (a
- * file's name and size are the owner's business). A failed or cancelled upload removes its volume.
+ * file's name and size are the owner's business). A failed or cancelled upload removes its
+ * volume, and says so when it cannot.
  */
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute } from 'node:path';
-import { createVolume, uploadFileToVolume, type Connection, type StorageVolRef } from '../../libvirt';
+import { createVolume, ErrorCode, LibvirtError, uploadFileToVolume, type Connection, type StorageVolRef } from '../../libvirt';
 import type { UploadProgress } from '../../../shared/model';
 import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
@@ -38,9 +39,25 @@ async function readableFileSize(path: string): Promise<number> {
   return size;
 }
 
-async function removeQuietly(conn: Connection, vol: StorageVolRef): Promise<void> {
-  // The upload's own failure is the one worth reporting; a volume left behind shows in the list.
-  await conn.deleteStorageVolume(vol).catch(() => undefined);
+/** Removes the half-written volume; what stopped the removal, or null when it is gone. */
+async function removeHalfWritten(conn: Connection, vol: StorageVolRef): Promise<unknown> {
+  try {
+    await conn.deleteStorageVolume(vol);
+    return null;
+  } catch (error) {
+    // Gone already (the daemon dropped it with the stream, or someone deleted it): as asked.
+    if (error instanceof LibvirtError && error.code === ErrorCode.NO_STORAGE_VOL) return null;
+    return error;
+  }
+}
+
+/** How an upload that did not finish ends: the window says its volume is gone, so it must be. */
+export function unfinished(cancelled: boolean, cause: unknown, vol: StorageVolRef, removal: unknown): UploadProgress {
+  if (removal === null) return cancelled ? { kind: 'cancelled' } : { kind: 'failed', error: toAppError(cause) };
+  const refusal = toAppError(removal);
+  const what = cancelled ? 'the upload was cancelled' : toAppError(cause).message;
+  // The removal's own kind (libvirt's code, usually), with words that tell the whole story.
+  return { kind: 'failed', error: { ...refusal, message: `${what}, and its half-written volume '${vol.name}' could not be removed (${refusal.message}): delete it from the pool's volumes` } };
 }
 
 export function createUploadHandlers(manager: ConnectionManager, sink: EventSink): Pick<Handlers, 'volumes.upload' | 'volumes.uploadCancel'> {
@@ -69,8 +86,7 @@ export function createUploadHandlers(manager: ConnectionManager, sink: EventSink
       upload.then(
         () => { emit({ kind: 'done', totalBytes: size }); },
         async (error: unknown) => {
-          await removeQuietly(conn, vol);
-          emit(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', error: toAppError(error) });
+          emit(unfinished(abort.signal.aborted, error, vol, await removeHalfWritten(conn, vol)));
         },
       ).finally(() => {
         running.delete(uploadId);
