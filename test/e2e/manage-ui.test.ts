@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promi
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDirPool } from '../helpers/dir-pool';
+import { createDirPool, type DirPool } from '../helpers/dir-pool';
 import { removeTestDomains, TEST_DOMAIN_PREFIX } from '../helpers/test-domains';
 import { addByUri, shoot, useUiSession } from '../helpers/ui-session';
 import { virsh, virshVolumeNames } from '../helpers/virsh';
@@ -39,7 +39,18 @@ function domainRow(page: Page, name: string): Locator {
   return page.locator(`[data-testid="domain-row"][data-domain-name="${name}"]`);
 }
 
-/** Answers the confirmation that `open` brings up, checking it names `what`. */
+/** Chooses the one domain in the list and opens a toolbar dialog for it (Clone…, Delete…). */
+async function openDomainDialog(page: Page, domain: string, action: 'action-clone' | 'action-delete', dialog: string): Promise<Locator> {
+  const row = domainRow(page, domain);
+  await row.waitFor(WAIT);
+  await row.click();
+  await page.getByTestId(action).click();
+  const opened = page.getByTestId(dialog);
+  await opened.waitFor(WAIT);
+  return opened;
+}
+
+/** Answers the confirmation that is coming up, checking it names `what`. */
 async function confirm(page: Page, what: string): Promise<void> {
   const dialog = page.getByTestId('confirm-dialog');
   await dialog.waitFor(WAIT);
@@ -90,14 +101,26 @@ async function defineWithVirsh(uri: string, name: string, xml: string): Promise<
   await virsh(uri, 'define', file);
 }
 
+/**
+ * Runs `body` on a dir pool of its own on the QEMU driver, opened under its row of a fresh
+ * app's host page (empty), and removes the pool after, whatever happened.
+ */
+async function withPoolOpen(suffix: string, body: (pool: DirPool, page: Page, volumes: Locator) => Promise<void>): Promise<void> {
+  const pool = await createDirPool(harness.uris.qemu, harness.root, `${tag}-${suffix}`);
+  try {
+    const page = await openOn(harness.uris.qemu, 'QEMU host');
+    await page.locator(`[data-testid="pool-row"][data-pool="${pool.name}"]`).getByTestId('pool-volumes-toggle').click();
+    const volumes = page.getByTestId('volumes');
+    await volumes.getByTestId('volumes-empty').waitFor(WAIT);
+    await body(pool, page, volumes);
+  } finally {
+    await pool.remove();
+  }
+}
+
 describe('storage volumes in the window', () => {
   it('creates a volume that lists with its capacity and allocation, and deletes it after the confirmation', async () => {
-    const pool = await createDirPool(harness.uris.qemu, harness.root, `${tag}-create`);
-    try {
-      const page = await openOn(harness.uris.qemu, 'QEMU host');
-      await page.locator(`[data-testid="pool-row"][data-pool="${pool.name}"]`).getByTestId('pool-volumes-toggle').click();
-      const volumes = page.getByTestId('volumes');
-      await volumes.getByTestId('volumes-empty').waitFor(WAIT);
+    await withPoolOpen('create', async (pool, page, volumes) => {
       const name = 'disk.qcow2';
       await volumes.getByTestId('volume-create-name').fill(name);
       await volumes.getByTestId('volume-create-size').fill('16');
@@ -117,21 +140,14 @@ describe('storage volumes in the window', () => {
       await row.waitFor({ state: 'detached', ...WAIT });
       expect(await virshVolumeNames(harness.uris.qemu, pool.name)).not.toContain(name);
       expect(ui.problems()).toEqual([]);
-    } finally {
-      await pool.remove();
-    }
+    });
   });
 
   it('uploads a local file through the stream, the bar reaching its end, byte for byte', async () => {
-    const pool = await createDirPool(harness.uris.qemu, harness.root, `${tag}-upload`);
-    try {
+    await withPoolOpen('upload', async (pool, page, volumes) => {
       const bytes = randomBytes(3 * MiB + 11);
       const file = join(files, 'small.iso');
       await writeFile(file, bytes);
-      const page = await openOn(harness.uris.qemu, 'QEMU host');
-      await page.locator(`[data-testid="pool-row"][data-pool="${pool.name}"]`).getByTestId('pool-volumes-toggle').click();
-      const volumes = page.getByTestId('volumes');
-      await volumes.getByTestId('volumes-empty').waitFor(WAIT);
       await volumes.getByTestId('upload-path').fill(file);
       await volumes.getByTestId('upload-name').fill('installer.iso');
       await volumes.getByTestId('upload-submit').click();
@@ -152,22 +168,15 @@ describe('storage volumes in the window', () => {
       await virsh(harness.uris.qemu, 'vol-download', '--pool', pool.name, 'installer.iso', back);
       expect((await readFile(back)).equals(bytes)).toBe(true);
       expect(ui.problems()).toEqual([]);
-    } finally {
-      await pool.remove();
-    }
+    });
   });
 
   it('cancels an upload part-way: the volume is gone and the form is ready again', async () => {
-    const pool = await createDirPool(harness.uris.qemu, harness.root, `${tag}-cancel`);
-    try {
+    await withPoolOpen('cancel', async (pool, page, volumes) => {
       // Sparse here, yet every byte still travels the stream: long enough to be caught running.
       const file = join(files, 'big.iso');
       await writeFile(file, '');
       await truncate(file, 512 * MiB);
-      const page = await openOn(harness.uris.qemu, 'QEMU host');
-      await page.locator(`[data-testid="pool-row"][data-pool="${pool.name}"]`).getByTestId('pool-volumes-toggle').click();
-      const volumes = page.getByTestId('volumes');
-      await volumes.getByTestId('volumes-empty').waitFor(WAIT);
       await volumes.getByTestId('upload-path').fill(file);
       await volumes.getByTestId('upload-submit').click();
 
@@ -184,9 +193,7 @@ describe('storage volumes in the window', () => {
       expect(await virshVolumeNames(harness.uris.qemu, pool.name)).toEqual([]);
       expect(await readdir(pool.dir)).toEqual([]);
       expect(ui.problems()).toEqual([]);
-    } finally {
-      await pool.remove();
-    }
+    });
   });
 });
 
@@ -252,12 +259,7 @@ describe('clone and delete in the window', () => {
     await defineWithVirsh(harness.uris.unix, name, domainWithVolumesXml(name));
     const before = await virshVolumeNames(harness.uris.unix, TEST_POOL);
     try {
-      const row = domainRow(page, name);
-      await row.waitFor(WAIT);
-      await row.click();
-      await page.getByTestId('action-clone').click();
-      const cloneDialog = page.getByTestId('clone-dialog');
-      await cloneDialog.waitFor(WAIT);
+      const cloneDialog = await openDomainDialog(page, name, 'action-clone', 'clone-dialog');
       await cloneDialog.getByTestId('clone-name').fill(copy);
       await shoot(page, 'clone-dialog', { forDocs: true });
       await cloneDialog.getByTestId('clone-submit').click();
@@ -279,12 +281,7 @@ describe('clone and delete in the window', () => {
       expect(copyXml).not.toContain(`volume='${name}.qcow2'`);
       expect((await volumeBytes(harness.uris.unix, TEST_POOL, copiedVolume)).capacity).toBe(16 * MiB);
 
-      const copyRow = domainRow(page, copy);
-      await copyRow.waitFor(WAIT);
-      await copyRow.click();
-      await page.getByTestId('action-delete').click();
-      const deleteDialog = page.getByTestId('delete-domain-dialog');
-      await deleteDialog.waitFor(WAIT);
+      const deleteDialog = await openDomainDialog(page, copy, 'action-delete', 'delete-domain-dialog');
       const choices = deleteDialog.getByTestId('delete-volume');
       await expect.poll(() => choices.count(), WAIT).toBe(2);
       const choice = (volume: string): Promise<boolean> => deleteDialog.locator(`[data-testid="delete-volume"][data-path$="/${volume}"]`).isChecked();
