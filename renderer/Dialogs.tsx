@@ -18,7 +18,7 @@ export function Dialogs(): React.JSX.Element {
     case 'edit-connection': shown = <EditConnection connectionId={dialog.connectionId} />; break;
     case 'rename-connection': shown = <RenameConnectionDialog connectionId={dialog.connectionId} />; break;
     case 'remove-connection': shown = <RemoveConnectionDialog connectionId={dialog.connectionId} />; break;
-    case 'domain-details': shown = <DomainDetailsDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} initialConsole={dialog.console ?? 'none'} />; break;
+    case 'domain-details': shown = <DomainDetailsDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} initialConsole={dialog.console ?? 'none'} startError={dialog.startError} />; break;
     case 'new-vm': shown = <NewVmDialog connectionId={dialog.connectionId} />; break;
     case 'clone-domain': shown = <CloneDomainDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;
     case 'delete-domain': shown = <DeleteDomainDialog connectionId={dialog.connectionId} uuid={dialog.uuid} name={dialog.name} />; break;

@@ -44,7 +44,9 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
     id: z.number().int().nonnegative(),
     result: z.union([
       z.object({ ok: z.literal(true), value: z.unknown() }),
-      z.object({ ok: z.literal(false), error: z.object({ kind: z.string(), message: z.string() }) }),
+      // Loose: an AppError's other fields (libvirt's code, a host key's facts) are what the
+      // window's advice is made of; a plain object schema would silently strip them.
+      z.object({ ok: z.literal(false), error: z.looseObject({ kind: z.string(), message: z.string() }) }),
     ]),
   }),
   z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() }),

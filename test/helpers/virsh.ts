@@ -52,3 +52,9 @@ export async function expectHostInfoLikeVirsh(info: HostInfo, virshUri: string):
   expect(version).toContain(`Running hypervisor: ${info.type} ${info.hypervisorVersion}`);
   expect(version).toContain(`Running against daemon: ${info.libvirtVersion}`);
 }
+
+/** The names `virsh vol-list POOL` prints, one a row. */
+export async function virshVolumeNames(uri: string, pool: string): Promise<string[]> {
+  const out = await virsh(uri, 'vol-list', pool);
+  return out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((n) => n !== '');
+}

@@ -1,6 +1,8 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useState } from 'react';
+import type { AppError } from '../../../shared/errors';
 import type { DomainSummary } from '../../../shared/model';
+import { ErrorText } from '../../components/ErrorText';
 import { formatKiB } from '../../components/format';
 import { Modal } from '../../components/Modal';
 import { LoadingOrError } from '../../components/StatusText';
@@ -25,8 +27,17 @@ function Fact({ label, testId, children }: { readonly label: string; readonly te
   return <div className="fact"><dt>{label}</dt><dd data-testid={testId}>{children}</dd></div>;
 }
 
-/** One domain: its overview (facts, screenshot, live graphs, a console) and its XML. */
-export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole = 'none' }: { readonly connectionId: string; readonly uuid: string; readonly name: string; readonly initialConsole?: ConsoleChoice }): React.JSX.Element {
+/**
+ * One domain: its overview (facts, screenshot, live graphs, a console) and its XML.
+ * `startError`: why a VM just created did not start, since the assistant that asked has closed.
+ */
+export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole = 'none', startError }: {
+  readonly connectionId: string;
+  readonly uuid: string;
+  readonly name: string;
+  readonly initialConsole?: ConsoleChoice;
+  readonly startError?: AppError | undefined;
+}): React.JSX.Element {
   const [tab, setTab] = useState<Tab>('overview');
   const domain = useStore((s): DomainSummary | undefined => {
     const list = s.domains.get(connectionId);
@@ -46,6 +57,12 @@ export function DomainDetailsDialog({ connectionId, uuid, name, initialConsole =
           <Tabs.Trigger value="snapshots" data-testid="details-tab-snapshots">Snapshots</Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="overview" data-testid="domain-overview">
+          {startError !== undefined && (
+            <div data-testid="details-start-failed">
+              <p>{name} was defined, but starting it failed:</p>
+              <ErrorText error={startError} testId="details-start-error" />
+            </div>
+          )}
           {domain === undefined
             ? <p className="muted">This domain is no longer listed on the host.</p>
             : (

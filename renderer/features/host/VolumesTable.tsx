@@ -36,8 +36,8 @@ export function VolumesTable({ connectionId, pool }: { readonly connectionId: st
                   <td>{v.name}</td>
                   <td>{v.type}</td>
                   <td><code>{v.key}</code></td>
-                  <td className="num">{formatBytes(v.capacity)}</td>
-                  <td className="num">{formatBytes(v.allocation)}</td>
+                  <td className="num" data-testid="volume-capacity">{formatBytes(v.capacity)}</td>
+                  <td className="num" data-testid="volume-allocation">{formatBytes(v.allocation)}</td>
                   <td><button type="button" className="small danger-outline" data-testid="volume-delete" onClick={() => { setDeleteError(null); setDeleting(v); }}>Delete</button></td>
                 </tr>
               ))}

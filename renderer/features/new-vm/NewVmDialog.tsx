@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { AppError } from '../../../shared/errors';
+import type { DefinedDomain } from '../../../shared/model';
 import { buildDomainXml } from '../../../shared/new-vm/domain-xml';
 import { stepForDefineError } from '../../../shared/new-vm/target';
 import { problemsAt, validateVmSpec, VM_STEPS, type VmStep } from '../../../shared/new-vm/validate';
@@ -35,6 +36,17 @@ export function NewVmDialog({ connectionId }: { readonly connectionId: string })
         : <Assistant connectionId={connectionId} host={host.value} onClose={close} />)}
     </Modal>
   );
+}
+
+type StartOutcome = { readonly kind: 'started' } | { readonly kind: 'failed'; readonly error: AppError };
+
+async function startDomain(connectionId: string, uuid: string): Promise<StartOutcome> {
+  try {
+    await call('domains.action', connectionId, uuid, 'start');
+    return { kind: 'started' };
+  } catch (error) {
+    return { kind: 'failed', error: shownError(error) };
+  }
 }
 
 /** A failure from libvirt, kept at the step it concerns. */
@@ -82,19 +94,26 @@ function Assistant({ connectionId, host, onClose }: { readonly connectionId: str
     }
     setBusy(true);
     setFailure(null);
+    let defined: DefinedDomain;
     try {
-      const defined = await call('domains.define', connectionId, editedXml ?? builtXml, newVolumeOf(spec));
-      if (form.startAfter) await call('domains.action', connectionId, defined.uuid, 'start');
-      const console = !form.startAfter ? undefined : spec.serialConsole ? 'serial' as const : spec.vnc ? 'vnc' as const : undefined;
-      actions().openDialog({ kind: 'domain-details', connectionId, uuid: defined.uuid, name: defined.name, ...(console === undefined ? {} : { console }) });
+      defined = await call('domains.define', connectionId, editedXml ?? builtXml, newVolumeOf(spec));
     } catch (error) {
       const shown = shownError(error);
       const at = stepForDefineError(shown);
       setFailure({ step: at, error: shown });
       setStep(at);
-    } finally {
       setBusy(false);
+      return;
     }
+    // The domain exists now, so the assistant is done whatever the start does: its details
+    // open either way, on the console when it started, or saying why it did not.
+    const started = form.startAfter ? await startDomain(connectionId, defined.uuid) : null;
+    const console = started?.kind !== 'started' ? undefined : spec.serialConsole ? 'serial' as const : spec.vnc ? 'vnc' as const : undefined;
+    actions().openDialog({
+      kind: 'domain-details', connectionId, uuid: defined.uuid, name: defined.name,
+      ...(console === undefined ? {} : { console }),
+      ...(started?.kind === 'failed' ? { startError: started.error } : {}),
+    });
   };
   const props: StepProps = { connectionId, host, form, change };
   return (

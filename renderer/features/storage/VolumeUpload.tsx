@@ -19,7 +19,14 @@ function Progress({ state, onCancel }: { readonly state: UploadState; readonly o
               <button type="button" className="small" data-testid="upload-cancel" onClick={onCancel}>Cancel</button>
             </div>
           );
-        case 'done': return <p data-testid="upload-done">Uploaded {formatBytes(p.totalBytes)}.</p>;
+        case 'done':
+          // The bar stays, full, so the end is seen even when the last progress tick was not.
+          return (
+            <div className="progress-row" data-testid="upload-done">
+              <progress max={p.totalBytes || 1} value={p.totalBytes} aria-label="Upload progress" />
+              <span>Uploaded {formatBytes(p.totalBytes)}.</span>
+            </div>
+          );
         case 'cancelled': return <p className="muted" data-testid="upload-cancelled">Upload cancelled; its volume was removed.</p>;
         case 'failed': return <ErrorText error={p.error} testId="upload-error" />;
       }

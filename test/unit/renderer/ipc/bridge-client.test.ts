@@ -68,6 +68,21 @@ describe('the bridge client', () => {
     await expect(a).resolves.toEqual({ ok: false, error: { kind: 'not-found', message: 'gone' } });
   });
 
+  it("keeps an error's own fields, which its advice is made of: libvirt's code, a host key's facts", async () => {
+    last().handlers.onOpen();
+    const start = client.api['domains.action']('c1', '6695eb01-f6a4-8304-79aa-97f2502e193f', 'start');
+    const open = client.api['connections.open']('c2');
+    const libvirt = { kind: 'libvirt', code: 55, message: "Requested operation is not valid: network 'off' is not active" };
+    const hostKey = {
+      kind: 'host-key', message: 'host key changed',
+      hostKey: { reason: 'changed', host: '127.0.0.1', port: 2222, keyType: 'ssh-ed25519', fingerprint: 'SHA256:x', knownHostsFile: '/k', line: 3 },
+    };
+    last().handlers.onMessage(JSON.stringify({ type: 'result', id: 1, result: { ok: false, error: libvirt } }));
+    last().handlers.onMessage(JSON.stringify({ type: 'result', id: 2, result: { ok: false, error: hostKey } }));
+    await expect(start).resolves.toEqual({ ok: false, error: libvirt });
+    await expect(open).resolves.toEqual({ ok: false, error: hostKey });
+  });
+
   it('rejects a call with no answer after its timeout', async () => {
     last().handlers.onOpen();
     const answer = client.api['app.info']();
