@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { noNativeAddons } from './scripts/no-native-addons';
+import { ssh2ClientOnly } from './scripts/ssh2-client-only';
 
 // virtdeck-cli runs on plain Node, or on the installed app's own runtime with
 // ELECTRON_RUN_AS_NODE, so it has a build of its own: ESM, with its npm dependencies
@@ -7,7 +8,7 @@ import { noNativeAddons } from './scripts/no-native-addons';
 // What a command does not use (SSH, TLS, the embedded test driver and their dependencies,
 // the commands' own code) stays in chunks loaded on first use.
 export default defineConfig({
-  plugins: [noNativeAddons()],
+  plugins: [noNativeAddons(), ssh2ClientOnly()],
   ssr: { noExternal: true },
   // Bundled CommonJS (ssh2's dependencies) asks for __dirname, which ES modules lack.
   define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
@@ -18,9 +19,8 @@ export default defineConfig({
     emptyOutDir: true,
     minify: false,
     rollupOptions: {
-      // ssh2 stays in node_modules: it finds its optional native helpers and its WebAssembly
-      // poly1305 relative to its own files (__dirname), which a bundle does not keep.
-      external: ['ssh2'],
+      // ssh2 too is bundled (its client only): the packages carry out/cli without any
+      // node_modules, and one chunk costs less to load than ssh2's tree of CommonJS files.
       output: { format: 'es', entryFileNames: 'index.js' },
     },
   },

@@ -1,9 +1,12 @@
+import { exitOnceFlushed } from './exit';
 import { main } from './main';
 
+const finish = (code: number): Promise<void> => exitOnceFlushed(code, [process.stdout, process.stderr], (c) => process.exit(c));
+
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => finish(code),
   (error: unknown) => {
     process.stderr.write(`virtdeck-cli: internal error: ${String(error)}\n`);
-    process.exitCode = 1;
+    return finish(1);
   },
 );

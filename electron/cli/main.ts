@@ -10,6 +10,7 @@ import { assertUriTextAllowed, loadAdminPolicy, policyFile, promptsUnderPolicy }
 import { isLifecycleAction, LIFECYCLE_ACTIONS } from './commands';
 import { isManageCommand, pickManageJob } from './manage-commands';
 import { describeError } from './describe-error';
+import { terminalPrompts } from './terminal-prompts';
 
 const USAGE = `usage: virtdeck-cli <command> -c URI [options]
 
@@ -114,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let conn: Connection | undefined;
   try {
     assertUriTextAllowed(admin.policy, uri);
-    const [{ openUri }, { terminalPrompts }] = await Promise.all([import('../libvirt'), import('./terminal-prompts')]);
+    const { openUri } = await import('../libvirt');
     conn = await openUri(uri, {
       connectTimeoutMs: timeoutMs,
       handshakeTimeoutMs: timeoutMs,

@@ -21,7 +21,9 @@ function newestMtime(dir: string): number {
  */
 export async function ensureCliBuilt(): Promise<void> {
   const built = join(ROOT, 'out', 'cli', 'index.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared')))) return;
+  // The build's own plugins (scripts/) and config shape the bundle as much as the sources do.
+  const sources = Math.max(newestMtime(join(ROOT, 'electron')), newestMtime(join(ROOT, 'shared')), newestMtime(join(ROOT, 'scripts')), statSync(join(ROOT, 'vite.cli.config.ts')).mtimeMs);
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   await run('npx', ['vite', 'build', '--config', join(ROOT, 'vite.cli.config.ts'), '--logLevel', 'error'], { timeoutMs: 120_000 });
 }
 

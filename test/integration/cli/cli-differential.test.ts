@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureCliBuilt, runCli } from '../../helpers/cli';
@@ -87,5 +88,27 @@ describe('virtdeck-cli agrees with virsh', () => {
     const names = (text: string): string[] => text.split('\n').slice(1).map((l) => l.trim().split(/\s+/)[1] ?? '').filter(Boolean);
     expect(ours.code).toBe(0);
     expect(names(ours.stdout).filter((n) => n !== '')).toEqual(names(` header\n${theirs}`));
+  });
+});
+
+describe('virtdeck-cli orders shut-off domains as virsh does', () => {
+  it('by name, ASCII case folded, punctuation and UTF-8 by byte', async () => {
+    // Names on which a locale's collation and virsh's strcasecmp disagree.
+    const names = ['b', 'Zulu', 'a_b', 'A', 'a-b', '_x', 'ab', 'abc', 'Ab-c', '\u00e9t\u00e9', 'z9'];
+    const path = join(harness.root, 'cli-order-host.xml');
+    await writeFile(path, [
+      "<node xmlns:test='http://libvirt.org/schemas/domain/test/1.0'>",
+      ...names.map((name, i) => `  <domain type='test'><name>${name}</name><uuid>0bde0000-0000-4000-8000-${String(i).padStart(12, '0')}</uuid>` +
+        `<memory>65536</memory><vcpu>1</vcpu><os><type>hvm</type></os><test:runstate>5</test:runstate></domain>`),
+      '</node>',
+      '',
+    ].join('\n'));
+    const uri = `test+unix://${path}?socket=${harness.libvirtd.unixSocket}`;
+    const result = await runCli(['list', '--all', '--json', '-c', uri]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const ours = (JSON.parse(result.stdout) as ListJson[]).map((r) => r.name);
+    expect(ours).toEqual((await virshList(uri)).map((r) => r.name));
+    expect(ours).toHaveLength(names.length);
   });
 });
