@@ -242,8 +242,17 @@ describe('snapshots in the window', () => {
       await confirm(page, 'after-update');
       await snapshot('after-update').waitFor({ state: 'detached', ...WAIT });
       expect((await virsh(harness.uris.unix, 'snapshot-list', name, '--name')).trim().split('\n')).toEqual(['before-update']);
+
+      // Running, the memory choice appears; declining it says the snapshot will be external, before it is made.
+      await virsh(harness.uris.unix, 'start', name);
+      const memory = tab.getByTestId('snapshot-memory');
+      await memory.waitFor(WAIT);
+      await expect(tab.getByTestId('snapshot-disk-only-note').count()).resolves.toBe(0);
+      await memory.uncheck();
+      await expect(tab.getByTestId('snapshot-disk-only-note').textContent()).resolves.toMatch(/disk-only and external.*cannot revert to it/);
       expect(ui.problems()).toEqual([]);
     } finally {
+      await virsh(harness.uris.unix, 'destroy', name).catch(() => undefined);
       await virsh(harness.uris.unix, 'undefine', name, '--snapshots-metadata');
     }
   });

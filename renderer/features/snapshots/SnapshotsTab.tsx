@@ -52,6 +52,13 @@ export function SnapshotsTab({ connectionId, uuid, state }: { readonly connectio
         <label>Snapshot name<input data-testid="snapshot-name" value={name} onChange={(e) => { setName(e.target.value); }} /></label>
         <label>Description<input data-testid="snapshot-description" value={description} onChange={(e) => { setDescription(e.target.value); }} /></label>
         {running && <label className="checks"><input type="checkbox" data-testid="snapshot-memory" checked={withMemory} onChange={(e) => { setWithMemory(e.target.checked); }} /> With memory</label>}
+        {running && !withMemory && (
+          // A running domain's snapshot without memory can only be external: say what that means before it is made.
+          <p className="muted" data-testid="snapshot-disk-only-note">
+            Without memory, the snapshot of a running domain is disk-only and external: libvirt puts an overlay file beside each disk,
+            and older libvirt (9.0, Debian 12's) cannot revert to it.
+          </p>
+        )}
         <button type="submit" className="small" data-testid="snapshot-create-submit">Take snapshot</button>
       </form>
       {problem !== null && <ErrorText error={problem} testId="snapshot-error" />}
