@@ -362,6 +362,13 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const rows = await page.getByTestId('domain-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(60);
+    // A running domain's sparkline is drawn (uPlot, fetched on first need) once it has
+    // readings; a shut-off one has none, so its row makes no plot at all.
+    await domainRow(page, 'gen-0000').getByTestId('sparkline').locator('canvas').first().waitFor({ state: 'attached', ...WAIT });
+    const shutOff = domainRow(page, 'gen-0002');
+    await expect(shutOff.getByTestId('domain-state').getAttribute('data-state')).resolves.toBe('shutoff');
+    await expect(shutOff.getByTestId('sparkline').getAttribute('data-points')).resolves.toBe('0');
+    await expect(shutOff.getByTestId('sparkline').locator('canvas').count()).resolves.toBe(0);
     await shoot(page, 'domain-list-1000', { forDocs: true });
 
     // Filtered down to one.
