@@ -1,11 +1,9 @@
+import { Suspense } from 'react';
 import { useStore } from './stores/store';
 import { ConnectionDialog } from './features/connections/ConnectionDialog';
 import { RenameConnectionDialog } from './features/connections/RenameConnectionDialog';
 import { RemoveConnectionDialog } from './features/connections/RemoveConnectionDialog';
-import { DomainDetailsDialog } from './features/domains/DomainDetailsDialog';
-import { NewVmDialog } from './features/new-vm/NewVmDialog';
-import { CloneDomainDialog } from './features/domain-storage/CloneDomainDialog';
-import { DeleteDomainDialog } from './features/domain-storage/DeleteDomainDialog';
+import { CloneDomainDialog, DeleteDomainDialog, DomainDetailsDialog, NewVmDialog } from './lazy-dialogs';
 import { PromptModal } from './features/prompts/PromptModal';
 
 /** The one open dialog, and main's questions above everything. */
@@ -25,7 +23,7 @@ export function Dialogs(): React.JSX.Element {
   }
   return (
     <>
-      {shown}
+      <Suspense fallback={<p className="muted dialog-loading" role="status" data-testid="dialog-loading">Opening…</p>}>{shown}</Suspense>
       <PromptModal />
     </>
   );

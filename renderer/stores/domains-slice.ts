@@ -3,6 +3,7 @@ import type { DomainStatsSample, DomainSummary, StatsTick } from '../../shared/m
 import type { AppState } from './app-state';
 import { pushCpu, type CpuRing } from './cpu-history';
 import type { Loadable } from './loadable';
+import { compareNames } from './name-order';
 
 export interface DomainsSlice {
   readonly domains: ReadonlyMap<string, Loadable<readonly DomainSummary[]>>;
@@ -44,7 +45,7 @@ export const createDomainsSlice: StateCreator<AppState, [], [], DomainsSlice> = 
       const list = s.domains.get(connectionId);
       // Not listed yet: the list, when it loads, already has this change.
       if (list?.kind !== 'ready') return {};
-      const value = [...list.value.filter((d) => d.uuid !== domain.uuid), domain].sort((a, b) => a.name.localeCompare(b.name));
+      const value = [...list.value.filter((d) => d.uuid !== domain.uuid), domain].sort((a, b) => compareNames(a.name, b.name));
       const domains = new Map(s.domains).set(connectionId, { kind: 'ready', value });
       // The change is newer than the last tick's state and memory; the next tick takes over again.
       const samples = s.stats.get(connectionId);

@@ -27,6 +27,9 @@ describe('the host page', () => {
     await graphs.waitFor(WAIT);
     await expect.poll(() => points(page, 'host-cpu-graph'), WAIT).toBeGreaterThanOrEqual(3);
     await expect.poll(() => points(page, 'host-memory-graph'), WAIT).toBeGreaterThanOrEqual(3);
+    // The plots themselves, not only the counts: uPlot is fetched on first need and draws on a canvas.
+    await page.getByTestId('host-cpu-graph').locator('canvas').first().waitFor({ state: 'attached', ...WAIT });
+    await page.getByTestId('host-memory-graph').locator('canvas').first().waitFor({ state: 'attached', ...WAIT });
     await expect(page.getByTestId('host-transport').textContent()).resolves.toContain('Unix socket');
     await expect.poll(() => page.getByTestId('host-latency').textContent(), WAIT).toMatch(/^\d+(\.\d)? (ms|µs)$/);
     await expect(page.getByTestId('host-since').textContent()).resolves.not.toBe('–');

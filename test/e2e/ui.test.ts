@@ -44,6 +44,8 @@ describe('the Virtdeck window, driven like an admin would', () => {
     await expect.poll(() => test.getByTestId('domain-cpu').textContent(), WAIT).toMatch(/%$/);
     // Its sparkline draws the last minute from the store's ring, a point a tick.
     await expect.poll(async () => Number(await test.getByTestId('sparkline').getAttribute('data-points')), WAIT).toBeGreaterThanOrEqual(3);
+    // Drawn, not only counted: uPlot is fetched the first time a chart has something to draw.
+    await test.getByTestId('sparkline').locator('canvas').first().waitFor({ state: 'attached', ...WAIT });
     await page.getByTestId('pools').waitFor(WAIT);
     await shoot(page, 'host-connected', { forDocs: true });
 
@@ -362,6 +364,11 @@ describe('the Virtdeck window, driven like an admin would', () => {
     const rows = await page.getByTestId('domain-row').count();
     expect(rows).toBeGreaterThan(5);
     expect(rows).toBeLessThan(60);
+    // A shut-off domain has no CPU readings, so its row makes no plot at all.
+    const shutOff = domainRow(page, 'gen-0002');
+    await expect(shutOff.getByTestId('domain-state').getAttribute('data-state')).resolves.toBe('shutoff');
+    await expect(shutOff.getByTestId('sparkline').getAttribute('data-points')).resolves.toBe('0');
+    await expect(shutOff.getByTestId('sparkline').locator('canvas').count()).resolves.toBe(0);
     await shoot(page, 'domain-list-1000', { forDocs: true });
 
     // Filtered down to one.

@@ -21,6 +21,8 @@ const formatNumber = (v: number): string => v.toFixed(1);
  * window changes).
  */
 const SPAN_MS = 60_000;
+/** The stylesheet's .sparkline width: given, so a row's plot is made without measuring the page. */
+const WIDTH = 80;
 
 export function Sparkline({ values, max, label }: SparklineProps): React.JSX.Element {
   const { times, lines } = useMemo(() => {
@@ -32,7 +34,7 @@ export function Sparkline({ values, max, label }: SparklineProps): React.JSX.Ele
   }, [values, label]);
   return (
     <span className="sparkline" title={label}>
-      <TimeSeriesChart title={label} testId="sparkline" times={times} lines={lines} formatValue={formatNumber} height={22} bare windowMs={SPAN_MS} {...(max === undefined ? {} : { max })} />
+      <TimeSeriesChart title={label} testId="sparkline" times={times} lines={lines} formatValue={formatNumber} height={22} bare windowMs={SPAN_MS} width={WIDTH} {...(max === undefined ? {} : { max })} />
     </span>
   );
 }

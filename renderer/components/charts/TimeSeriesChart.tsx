@@ -3,10 +3,11 @@
  * after the theme's variables. uPlot draws on a canvas and keeps its own DOM, so React only
  * owns the box: the plot is made once per theme and size, and fed with setData afterwards.
  */
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
-import { useTheme } from '../../features/theme/theme';
+import { useEffect, useRef, useState } from 'react';
+import type uPlot from 'uplot';
+import { errorMessage } from '../format';
+import { useTheme, type Theme } from '../../features/theme/theme';
+import { loadedUplot, loadUplot, type UPlotClass } from './load-uplot';
 import { WINDOW_MS } from './series';
 
 export interface ChartLine {
@@ -32,14 +33,27 @@ export interface TimeSeriesChartProps {
   readonly windowMs?: number;
   /** The lowest top the y axis may have, so an idle line sits at the bottom of a sensible scale. */
   readonly minTop?: number;
+  /** A width fixed by the stylesheet (a sparkline's), so making the plot need not measure the page. */
+  readonly width?: number;
 }
 
 const MIN_SPAN_S = 60;
 /** Room for the widest y label ("1023.9 MiB/s"). */
 const Y_AXIS_WIDTH = 84;
 
-function cssVar(name: string): string {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+/**
+ * The theme's colours, read once per theme and variable: each read after other charts
+ * changed the DOM would recalculate the page's style, once per chart (a row of sparklines).
+ */
+const colours = new Map<string, string>();
+
+function cssVar(theme: Theme, name: string): string {
+  const key = `${theme} ${name}`;
+  const known = colours.get(key);
+  if (known !== undefined) return known;
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  colours.set(key, value);
+  return value;
 }
 
 /** uPlot's legend hands a gap to the formatter as null, whatever its types say. */
@@ -51,19 +65,32 @@ function toData(times: readonly number[], lines: readonly ChartLine[]): uPlot.Al
   return [times.map((t) => t / 1000), ...lines.map((l) => [...l.values])];
 }
 
-export function TimeSeriesChart({ title, testId, times, lines, formatValue, max, height = 160, bare = false, windowMs = WINDOW_MS, minTop = 1 }: TimeSeriesChartProps): React.JSX.Element {
+export function TimeSeriesChart({ title, testId, times, lines, formatValue, max, height = 160, bare = false, windowMs = WINDOW_MS, minTop = 1, width }: TimeSeriesChartProps): React.JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const theme = useTheme();
   const latest = useRef({ times, lines });
   latest.current = { times, lines };
   const labels = lines.map((l) => `${l.label}:${l.colorVar}`).join('|');
+  const [Plot, setPlot] = useState<UPlotClass | null>(loadedUplot);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  // Samples with something drawn: a sample with only gaps is not a point.
+  const points = times.filter((_, i) => lines.some((l) => typeof l.values[i] === 'number')).length;
+  // A bare plot (a sparkline) shows no axes, so with nothing to draw there is nothing to make yet.
+  const wanted = !bare || points > 0;
+
+  useEffect(() => {
+    if (Plot !== null || !wanted) return;
+    let current = true;
+    loadUplot().then((loaded) => { if (current) setPlot(() => loaded); }, (error: unknown) => { if (current) setLoadProblem(errorMessage(error)); });
+    return () => { current = false; };
+  }, [Plot, wanted]);
 
   useEffect(() => {
     const el = box.current;
-    if (el === null) return;
-    const text = cssVar('--muted');
-    const grid = cssVar('--border');
+    if (el === null || Plot === null || !wanted) return;
+    const text = cssVar(theme, '--muted');
+    const grid = cssVar(theme, '--border');
     const now = (): number => (latest.current.times.at(-1) ?? Date.now()) / 1000;
     // The window grows from the first sample (at least a minute) up to its full length, so
     // the first seconds are not a dot at the right edge of five empty minutes.
@@ -73,7 +100,7 @@ export function TimeSeriesChart({ title, testId, times, lines, formatValue, max,
     };
     const axis = (values?: uPlot.Axis['values']): uPlot.Axis => ({ stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, ...(values ? { values } : {}) });
     const opts: uPlot.Options = {
-      width: Math.max(80, el.clientWidth),
+      width: width ?? Math.max(80, el.clientWidth),
       height,
       ...(bare ? {} : { title }),
       legend: { show: !bare },
@@ -90,34 +117,33 @@ export function TimeSeriesChart({ title, testId, times, lines, formatValue, max,
         {},
         ...latest.current.lines.map((l): uPlot.Series => ({
           label: l.label,
-          stroke: cssVar(l.colorVar),
+          stroke: cssVar(theme, l.colorVar),
           width: bare ? 1 : 1.5,
           spanGaps: false,
           value: (_u, v) => legendValue(v, formatValue),
         })),
       ],
     };
-    const chart = new uPlot(opts, toData(latest.current.times, latest.current.lines), el);
+    const chart = new Plot(opts, toData(latest.current.times, latest.current.lines), el);
     plot.current = chart;
-    const resize = new ResizeObserver(() => { chart.setSize({ width: Math.max(80, el.clientWidth), height }); });
-    resize.observe(el);
+    const resize = width === undefined ? new ResizeObserver(() => { chart.setSize({ width: Math.max(80, el.clientWidth), height }); }) : null;
+    resize?.observe(el);
     return () => {
-      resize.disconnect();
+      resize?.disconnect();
       chart.destroy();
       plot.current = null;
     };
     // Made anew only when what it looks like changes; data goes in through setData below.
-  }, [theme, labels, height, bare, max, title, windowMs, minTop]);
+  }, [Plot, wanted, theme, labels, height, bare, max, title, windowMs, minTop, width]);
 
   useEffect(() => {
     plot.current?.setData(toData(times, lines));
   }, [times, lines]);
 
-  // Samples with something drawn: a sample with only gaps is not a point.
-  const points = times.filter((_, i) => lines.some((l) => typeof l.values[i] === 'number')).length;
   return (
     <figure className={bare ? 'chart chart-bare' : 'chart'} data-testid={testId} data-points={points}>
       <div ref={box} className="chart-canvas" role="img" aria-label={`${title}: ${points} point${points === 1 ? '' : 's'}`} />
+      {loadProblem !== null && <figcaption className="error" data-testid={`${testId}-error`}>The chart could not load: {loadProblem}</figcaption>}
     </figure>
   );
 }

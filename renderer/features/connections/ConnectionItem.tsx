@@ -1,6 +1,6 @@
 import * as ContextMenu from '@radix-ui/react-context-menu';
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ConnectionView, DomainSummary } from '../../../shared/model';
 import { ErrorText, shownError } from '../../components/ErrorText';
 import type { AppError } from '../../../shared/errors';
@@ -22,12 +22,15 @@ interface Props {
   readonly focusKey: string | null;
   readonly register: (key: string) => (el: HTMLElement | null) => void;
   readonly onFocusNode: (key: string) => void;
-  readonly onToggle: () => void;
+  readonly onToggle: (connectionId: string) => void;
   readonly onActivate: (node: TreeNode) => void;
 }
 
-/** One connection in the tree: its state in words, how it travels, its menu, its domains; marked when the admin manages it. */
-export function ConnectionItem({ view, domains, expanded, focusKey, register, onFocusNode, onToggle, onActivate }: Props): React.JSX.Element {
+/**
+ * One connection in the tree: its state in words, how it travels, its menu, its domains;
+ * marked when the admin manages it. Memoized: another host's list or state leaves it as it is.
+ */
+export const ConnectionItem = memo(function ConnectionItem({ view, domains, expanded, focusKey, register, onFocusNode, onToggle, onActivate }: Props): React.JSX.Element {
   const { profile, state } = view;
   const id = profile.id;
   const managed = view.managed === true;
@@ -57,7 +60,7 @@ export function ConnectionItem({ view, domains, expanded, focusKey, register, on
       <ContextMenu.Root>
         <ContextMenu.Trigger asChild>
           <div className="connection-head">
-            <button type="button" className="disclosure tree-toggle" tabIndex={-1} aria-label={expanded ? `Hide domains of ${profile.name}` : `Show domains of ${profile.name}`} disabled={domains.length === 0} onClick={onToggle}>
+            <button type="button" className="disclosure tree-toggle" tabIndex={-1} aria-label={expanded ? `Hide domains of ${profile.name}` : `Show domains of ${profile.name}`} disabled={domains.length === 0} onClick={() => { onToggle(id); }}>
               {domains.length === 0 ? '' : expanded ? '▾' : '▸'}
             </button>
             <button type="button" className="connection-select" tabIndex={-1} onClick={() => { onActivate(node); }} title={profile.uri}>
@@ -119,4 +122,4 @@ export function ConnectionItem({ view, domains, expanded, focusKey, register, on
       )}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionView, DomainSummary } from '../../../shared/model';
 import type { AppState } from '../../stores/app-state';
 import { useConnectionList } from '../../stores/selectors';
@@ -9,10 +9,29 @@ import { startOpening } from './connection-commands';
 import { isUsable } from './state-label';
 import { TREE_DOMAIN_LIMIT, treeKey, type TreeNode } from './tree-keys';
 
+/** One empty list for every host not listed yet, so its item's props stay equal between renders. */
+const NO_DOMAINS: readonly DomainSummary[] = [];
 
 function domainsOf(domains: AppState['domains'], id: string): readonly DomainSummary[] {
   const loaded = domains.get(id);
-  return loaded?.kind === 'ready' ? loaded.value : [];
+  return loaded?.kind === 'ready' ? loaded.value : NO_DOMAINS;
+}
+
+/** A connection node selects (and opens) it; a domain node opens its details. */
+function activate(node: TreeNode, view: ConnectionView | undefined, domains: AppState['domains']): void {
+  switch (node.kind) {
+    case 'connection':
+      actions().selectConnection(node.connectionId);
+      // A failed one is only selected: the main area shows its error, advice and Retry.
+      if (view && (view.state.kind === 'idle' || view.state.kind === 'closed')) startOpening(node.connectionId);
+      break;
+    case 'domain': {
+      const domain = domainsOf(domains, node.connectionId).find((d) => d.uuid === node.uuid);
+      actions().selectConnection(node.connectionId);
+      if (domain) actions().openDialog({ kind: 'domain-details', connectionId: node.connectionId, uuid: domain.uuid, name: domain.name });
+      break;
+    }
+  }
 }
 
 /** The left-hand tree: connections, their domains beneath, one keyboard for all of it. */
@@ -49,22 +68,17 @@ export function ConnectionTree(): React.JSX.Element {
       return next;
     });
   };
-
-  const activate = (node: TreeNode, view: ConnectionView | undefined): void => {
-    switch (node.kind) {
-      case 'connection':
-        actions().selectConnection(node.connectionId);
-        // A failed one is only selected: the main area shows its error, advice and Retry.
-        if (view && (view.state.kind === 'idle' || view.state.kind === 'closed')) startOpening(node.connectionId);
-        break;
-      case 'domain': {
-        const domain = domainsOf(domains, node.connectionId).find((d) => d.uuid === node.uuid);
-        actions().selectConnection(node.connectionId);
-        if (domain) actions().openDialog({ kind: 'domain-details', connectionId: node.connectionId, uuid: domain.uuid, name: domain.name });
-        break;
-      }
-    }
-  };
+  // Stable for the items, which are memoized: a host's list arriving re-renders that host's
+  // item only, not the other hosts' items and their domains.
+  const onToggle = useCallback((id: string) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }, []);
+  const latest = useRef({ domains, views });
+  latest.current = { domains, views };
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
     // Only keys on a tree node itself: a button or a menu inside keeps its own keys.
@@ -77,7 +91,7 @@ export function ConnectionTree(): React.JSX.Element {
         elements.current.get(command.key)?.focus();
         break;
       case 'expand': setExpanded(command.connectionId, command.expanded); break;
-      case 'activate': activate(command.node, views.find((v) => v.profile.id === command.node.connectionId)); break;
+      case 'activate': activate(command.node, views.find((v) => v.profile.id === command.node.connectionId), domains); break;
       case 'remove':
         // A managed connection cannot be removed (main refuses), so Delete does not offer it.
         if (views.find((v) => v.profile.id === command.connectionId)?.managed === true) return;
@@ -87,10 +101,15 @@ export function ConnectionTree(): React.JSX.Element {
     e.preventDefault();
   };
 
-  const register = (key: string) => (el: HTMLElement | null): void => {
+  const onActivate = useCallback((node: TreeNode) => {
+    const { domains, views } = latest.current;
+    activate(node, views.find((v) => v.profile.id === node.connectionId), domains);
+  }, []);
+
+  const register = useCallback((key: string) => (el: HTMLElement | null): void => {
     if (el) elements.current.set(key, el);
     else elements.current.delete(key);
-  };
+  }, []);
 
   return (
     <nav className="sidebar" aria-label="Connections" data-testid="sidebar">
@@ -113,8 +132,8 @@ export function ConnectionTree(): React.JSX.Element {
                 focusKey={focusKey}
                 register={register}
                 onFocusNode={setFocused}
-                onToggle={() => { setExpanded(v.profile.id, collapsed.has(v.profile.id)); }}
-                onActivate={(node) => { activate(node, v); }}
+                onToggle={onToggle}
+                onActivate={onActivate}
               />
             ))}
           </ul>

@@ -4,7 +4,8 @@ interface Props {
   readonly filter: DomainFilter;
   readonly onChange: (filter: DomainFilter) => void;
   readonly shown: number;
-  readonly total: number;
+  /** Null while the host's list is still on its way. */
+  readonly total: number | null;
   readonly selected: number;
 }
 
@@ -35,7 +36,7 @@ export function DomainFilterBar({ filter, onChange, shown, total, selected }: Pr
         ))}
       </div>
       <span className="muted filter-count" data-testid="domain-count" role="status">
-        {shown === total ? `${total} domains` : `${shown} of ${total} shown`}{selected > 0 ? ` · ${selected} selected` : ''}
+        {total === null ? 'Loading…' : shown === total ? `${total} domains` : `${shown} of ${total} shown`}{selected > 0 ? ` · ${selected} selected` : ''}
       </span>
     </div>
   );

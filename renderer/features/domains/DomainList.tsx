@@ -28,7 +28,7 @@ const COLUMNS: readonly { readonly key: SortKey; readonly label: string; readonl
  * the host's size. Filter, sort and selection are the pure modules beside this file;
  * actions live once, in the toolbar and the row menu, for one domain or many.
  */
-export function DomainList({ connectionId, domains }: { readonly connectionId: string; readonly domains: readonly DomainSummary[] }): React.JSX.Element {
+export function DomainList({ connectionId, domains, loading }: { readonly connectionId: string; readonly domains: readonly DomainSummary[]; readonly loading: boolean }): React.JSX.Element {
   const [filter, setFilter] = useState<DomainFilter>(NO_FILTER);
   const [sort, setSort] = useState(BY_NAME);
   const [rawSelection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -114,7 +114,7 @@ export function DomainList({ connectionId, domains }: { readonly connectionId: s
 
   return (
     <div className="domain-list">
-      <DomainFilterBar filter={filter} onChange={setFilter} shown={shown.length} total={domains.length} selected={chosen.length} />
+      <DomainFilterBar filter={filter} onChange={setFilter} shown={shown.length} total={loading ? null : domains.length} selected={chosen.length} />
       <DomainToolbar chosen={chosen} busy={busy} onAction={ask} onDetails={() => { const only = chosen[0]; if (only) openDetails(only.uuid); }}
         onStorage={(kind) => { const only = chosen[0]; if (only) actions().openDialog({ kind, connectionId, uuid: only.uuid, name: only.name }); }} />
       {failures.length > 0 && (
@@ -144,7 +144,9 @@ export function DomainList({ connectionId, domains }: { readonly connectionId: s
               data-testid="domain-scroller"
               onKeyDown={onKeyDown}
             >
-              {shown.length === 0 && <p className="muted empty-rows" data-testid="domains-none-match">No domain matches the filter.</p>}
+              {shown.length === 0 && (loading
+                ? <p className="muted empty-rows" data-testid="domains-loading">Loading domains…</p>
+                : <p className="muted empty-rows" data-testid="domains-none-match">No domain matches the filter.</p>)}
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                 {virtualizer.getVirtualItems().map((item) => {
                   const domain = shown[item.index];

@@ -1,9 +1,12 @@
 import { useEffect } from 'react';
+import type { DomainSummary } from '../../../shared/model';
 import { LoadingOrError } from '../../components/StatusText';
 import { actions, useStore } from '../../stores/store';
 import { DomainList } from './DomainList';
 import { loadDomains } from './load-domains';
 import { useStatsSubscription } from './use-stats-subscription';
+
+const NO_DOMAINS: readonly DomainSummary[] = [];
 
 export function DomainsPanel({ connectionId }: { readonly connectionId: string }): React.JSX.Element {
   const domains = useStore((s) => s.domains.get(connectionId));
@@ -19,10 +22,13 @@ export function DomainsPanel({ connectionId }: { readonly connectionId: string }
         <h3>Virtual machines</h3>
         <button type="button" className="small" data-testid="new-vm-open" onClick={() => { actions().openDialog({ kind: 'new-vm', connectionId }); }}>New VM</button>
       </div>
-      <LoadingOrError value={value} what="domains" testId="domains" />
-      {value.kind === 'ready' && (value.value.length === 0
-        ? <p className="muted" data-testid="domains-empty">No domains on this host</p>
-        : <DomainList connectionId={connectionId} domains={value.value} />)}
+      {value.kind === 'failed' && <LoadingOrError value={value} what="domains" testId="domains" />}
+      {value.kind === 'ready' && value.value.length === 0 && <p className="muted" data-testid="domains-empty">No domains on this host</p>}
+      {/* The list's frame (filter, toolbar, headers) is up while the list travels, so its
+          arrival adds only the rows, and the page below does not jump. */}
+      {(value.kind === 'loading' || (value.kind === 'ready' && value.value.length > 0)) && (
+        <DomainList connectionId={connectionId} domains={value.kind === 'ready' ? value.value : NO_DOMAINS} loading={value.kind === 'loading'} />
+      )}
     </section>
   );
 }

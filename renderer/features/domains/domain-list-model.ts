@@ -3,6 +3,7 @@
  * the person's filter and sort: no React, so the rules are unit-tested on their own.
  */
 import type { DomainStateName, DomainStatsSample, DomainSummary } from '../../../shared/model';
+import { compareNames } from '../../stores/name-order';
 
 export const STATE_CHIPS = ['running', 'paused', 'shutoff', 'other'] as const;
 export type StateChip = (typeof STATE_CHIPS)[number];
@@ -61,7 +62,7 @@ type Stats = ReadonlyMap<string, DomainStatsSample> | undefined;
 
 function compareBy(key: SortKey, stats: Stats): (a: DomainSummary, b: DomainSummary) => number {
   switch (key) {
-    case 'name': return (a, b) => a.name.localeCompare(b.name);
+    case 'name': return (a, b) => compareNames(a.name, b.name);
     case 'state': return (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state];
     case 'vcpus': return (a, b) => a.vcpus - b.vcpus;
     case 'memory': return (a, b) => a.memoryKiB - b.memoryKiB;
@@ -74,7 +75,7 @@ function compareBy(key: SortKey, stats: Stats): (a: DomainSummary, b: DomainSumm
 export function sortDomains(domains: readonly DomainSummary[], sort: DomainSort, stats: Stats): readonly DomainSummary[] {
   const primary = compareBy(sort.key, stats);
   const sign = sort.descending ? -1 : 1;
-  return [...domains].sort((a, b) => sign * primary(a, b) || a.name.localeCompare(b.name));
+  return [...domains].sort((a, b) => sign * primary(a, b) || compareNames(a.name, b.name));
 }
 
 /** A click on a header: the same key flips direction, another key starts ascending. */

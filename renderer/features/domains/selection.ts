@@ -47,6 +47,8 @@ export function selectAll(order: readonly string[]): Selection {
 
 /** Only what is still listed and shown stays selected: a filtered-out row is not acted on. */
 export function keepVisible(selection: Selection, order: readonly string[]): Selection {
+  // Nothing chosen, nothing to drop: no set of a thousand names made on every list change.
+  if (selection.selected.size === 0) return selection;
   const shown = new Set(order);
   if ([...selection.selected].every((u) => shown.has(u))) return selection;
   return { selected: new Set([...selection.selected].filter((u) => shown.has(u))), anchor: selection.anchor !== null && shown.has(selection.anchor) ? selection.anchor : null };

@@ -35,8 +35,15 @@ function currentTheme(): Theme {
   return resolveTheme(themeChoice(), darkQuery().matches);
 }
 
+/**
+ * The theme <html> carries now: what useTheme reports, so a render reads a variable instead
+ * of localStorage and a media query, and a chart never sees a theme the page has not applied.
+ */
+let applied: Theme | null = null;
+
 function apply(): void {
-  document.documentElement.dataset.theme = currentTheme();
+  applied = currentTheme();
+  document.documentElement.dataset.theme = applied;
   for (const listener of listeners) listener();
 }
 
@@ -58,9 +65,13 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+function appliedTheme(): Theme {
+  return applied ?? currentTheme();
+}
+
 /** The theme in effect, re-rendering on every change (a switch, or the system's). */
 export function useTheme(): Theme {
-  return useSyncExternalStore(subscribe, currentTheme);
+  return useSyncExternalStore(subscribe, appliedTheme);
 }
 
 export function useThemeChoice(): ThemeChoice {
