@@ -1,6 +1,6 @@
 /** Object references and small shared types of remote_protocol.x. */
 import { ProtocolError } from '../errors';
-import { fixedOpaque, int, mapped, optional, string, struct, type Decoded } from '../xdr/codec';
+import { fixedOpaque, int, optional, string, struct, type Codec, type Decoded } from '../xdr/codec';
 import { STRING_MAX } from './constants';
 
 export const nonnullString = string(STRING_MAX);
@@ -10,8 +10,7 @@ const UUID_BYTES = 16;
 
 /** Formats 16 bytes as libvirt prints UUIDs: 8-4-4-4-12 lower-case hex. */
 export function formatUuid(bytes: Uint8Array): string {
-  const hex = Buffer.from(bytes).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return dashed(Buffer.from(bytes).toString('hex'));
 }
 
 /**
@@ -34,8 +33,22 @@ export function parseUuid(text: string): Buffer {
   return bytes;
 }
 
-/** remote_uuid (opaque[16]), exposed as its text form. */
-export const uuid = mapped(fixedOpaque(UUID_BYTES), formatUuid, parseUuid);
+/** 32 hex digits as 8-4-4-4-12. */
+function dashed(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const uuidBytesCodec = fixedOpaque(UUID_BYTES);
+
+/**
+ * remote_uuid (opaque[16]), exposed as its text form. Every listed domain carries one: it
+ * is read as hex where it lies, not copied out first.
+ */
+export const uuid: Codec<string> = {
+  minSize: uuidBytesCodec.minSize,
+  encode: (w, text) => { uuidBytesCodec.encode(w, parseUuid(text)); },
+  decode: (r) => dashed(r.fixedOpaqueHex(UUID_BYTES)),
+};
 
 export const domainRef = struct({ name: nonnullString, uuid, id: int });
 export type DomainRef = Decoded<typeof domainRef>;

@@ -77,6 +77,13 @@ export class XdrReader {
     this.offset += padded;
   }
 
+  /** `length` bytes plus padding as lower-case hex, read in place (no copy of the bytes). */
+  fixedOpaqueHex(length: number): string {
+    const start = this.offset;
+    this.skipPadded(length, `opaque[${length}]`);
+    return this.buf.toString('hex', start, start + length);
+  }
+
   /** A u32 length checked against `max` and the remaining bytes before any copy. */
   varLength(max: number, what: string): number {
     const length = this.uint();

@@ -2,7 +2,9 @@
  * libvirt's virTypedParameter on the wire: a field name and a value union whose
  * discriminants are libvirt's VIR_TYPED_PARAM_* numbers.
  */
-import { arm, double, hyper, int, mapped, struct, string, uhyper, uint, union, type Decoded } from './codec';
+import { ProtocolError } from '../errors';
+import { arm, double, hyper, int, mapped, struct, string, uhyper, uint, union, type Codec, type Decoded } from './codec';
+import type { XdrReader } from './reader';
 
 /** The wire carries `int b`; C treats any non-zero as true, so we do too. */
 const looseBool = mapped(int, (v) => v !== 0, (b: boolean) => (b ? 1 : 0));
@@ -21,11 +23,38 @@ export const typedParamValue = union({
 });
 export type TypedParamValue = Decoded<typeof typedParamValue>;
 
-export const typedParam = struct({
+const typedParamStruct = struct({
   field: string(TYPED_PARAM_STRING_MAX),
   value: typedParamValue,
 });
-export type TypedParam = Decoded<typeof typedParam>;
+export type TypedParam = Decoded<typeof typedParamStruct>;
+
+/**
+ * Read without the generic struct and union walk: an all-domain stats reply carries a
+ * thousand or more of these, and this is most of its decoding.
+ */
+function readTypedParamValue(r: XdrReader): TypedParamValue {
+  const discriminant = r.int();
+  switch (discriminant) {
+    case 1: return { kind: 'int', value: r.int() };
+    case 2: return { kind: 'uint', value: r.uint() };
+    case 3: return { kind: 'llong', value: r.hyper() };
+    case 4: return { kind: 'ullong', value: r.uhyper() };
+    case 5: return { kind: 'double', value: r.double() };
+    case 6: return { kind: 'boolean', value: r.int() !== 0 };
+    case 7: return { kind: 'string', value: r.string(TYPED_PARAM_STRING_MAX) };
+    default: throw new ProtocolError(`unknown union discriminant ${discriminant}`);
+  }
+}
+
+export const typedParam: Codec<TypedParam> = {
+  minSize: typedParamStruct.minSize,
+  encode: (w, param) => { typedParamStruct.encode(w, param); },
+  decode: (r) => {
+    const field = r.string(TYPED_PARAM_STRING_MAX);
+    return { field, value: readTypedParamValue(r) };
+  },
+};
 
 /** A plain record for callers who only want values by name (last one wins). */
 export function typedParamsToRecord(params: readonly TypedParam[]): Record<string, TypedParamValue['value']> {

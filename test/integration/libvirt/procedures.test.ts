@@ -124,9 +124,12 @@ describe.each(['unix', 'tcp'] as const)('every procedure over %s against test://
     expect((await conn.rpc.call('storagePoolGetXmlDesc', { pool, flags: 0 })).xml).toMatch(/<pool/);
     expect((await conn.rpc.call('storagePoolGetAutostart', { pool })).autostart).toEqual(expect.any(Number));
     expect((await conn.rpc.call('storagePoolIsActive', { pool })).active).toBe(1);
-    // The connection registered its close callback at open: take it away, and give it back.
+    // The first close listener registered the close callback: take it away, and give it back.
+    const stopListening = conn.onClose(() => undefined);
+    await conn.ping();
     await conn.rpc.call('connectUnregisterCloseCallback');
     await conn.rpc.call('connectRegisterCloseCallback');
+    stopListening();
   });
 
   it('reads all-domain stats in one call', async () => {

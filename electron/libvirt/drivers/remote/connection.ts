@@ -57,6 +57,7 @@ export class RemoteConnection implements Connection {
   private readonly events: DomainEventHub;
   private readonly networkEvents: ObjectEventHub<NetworkEvent>;
   private readonly poolEvents: ObjectEventHub<StoragePoolEvent>;
+  private closeCallbackRegistered = false;
 
   constructor(
     /** The RPC client, for procedures this class does not wrap yet. */
@@ -68,7 +69,7 @@ export class RemoteConnection implements Connection {
     private readonly stream?: Duplex,
     private readonly hostPipes?: HostPipeOpener,
   ) {
-    this.events = new DomainEventHub(rpc, features.eventCallback, onListenerError);
+    this.events = new DomainEventHub(rpc, () => features.eventCallback, onListenerError);
     this.networkEvents = new ObjectEventHub(rpc, networkEvents, onListenerError);
     this.poolEvents = new ObjectEventHub(rpc, storagePoolEvents, onListenerError);
     rpc.onMessage(({ header, payload }) => {
@@ -434,8 +435,17 @@ export class RemoteConnection implements Connection {
     return this.poolEvents.subscribe(STORAGE_POOL_EVENT_IDS, listener);
   }
 
-  /** Called once when the connection ends, for whatever reason. */
+  /**
+   * Called once when the connection ends, for whatever reason. The first listener registers
+   * the close callback with the daemon (for a hypervisor connection that ends while ours
+   * stays up, behind virtproxyd), without waiting for its reply: a driver without close
+   * callbacks refuses it, which changes nothing.
+   */
   onClose(listener: (error: ConnectionClosedError) => void): () => void {
+    if (!this.closeCallbackRegistered && this.rpc.closed === null) {
+      this.closeCallbackRegistered = true;
+      this.rpc.call('connectRegisterCloseCallback').catch(() => undefined);
+    }
     return this.rpc.onClose(listener);
   }
 

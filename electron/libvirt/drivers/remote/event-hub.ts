@@ -28,8 +28,8 @@ export class DomainEventHub {
 
   constructor(
     private readonly rpc: RpcClient,
-    /** The daemon's answer to the REMOTE_EVENT_CALLBACK probe, which open() does not wait for. */
-    private readonly eventCallbackSupported: Promise<boolean>,
+    /** Asks the daemon about REMOTE_EVENT_CALLBACK (once): open() does not, so that a connection that never listens never asks. */
+    private readonly eventCallbackSupported: () => Promise<boolean>,
     /** Listener failures must not break the connection; they are reported here. */
     private readonly onListenerError: (error: unknown) => void,
   ) {
@@ -37,7 +37,7 @@ export class DomainEventHub {
   }
 
   async onLifecycle(listener: Listener): Promise<Unsubscribe> {
-    if (!(await this.eventCallbackSupported)) {
+    if (!(await this.eventCallbackSupported())) {
       throw new LibvirtError(
         ErrorCode.NO_SUPPORT,
         0,

@@ -1,12 +1,11 @@
 /**
  * The remote driver's opening sequence: auth list, keepalive probe, CONNECT_OPEN with
- * the daemon-side name, then probes for the features later calls depend on.
+ * the daemon-side name; the features later calls depend on are probed when first needed.
  */
 import { authenticatePolkit } from '../../auth/polkit';
 import { authenticateSasl, type SaslContext } from '../../auth/sasl';
-import { AuthError, LibvirtError } from '../../errors';
+import { AuthError } from '../../errors';
 import { AuthType, Feature } from '../../protocol/constants';
-import { ErrorCode } from '../../protocol/error-codes';
 import type { RpcClient } from '../../rpc/client';
 import { DEFAULT_KEEPALIVE } from '../../rpc/keepalive';
 import type { TransportInfo } from '../../transport/info';
@@ -17,9 +16,34 @@ const DEFAULT_HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface ServerFeatures {
   readonly keepalive: boolean;
-  /** Settle after open() returns: asked beside the first calls rather than before them. */
+  /**
+   * Asked of the daemon the first time something reads them (the event hub, before its
+   * first registration), not at open: a connection that never listens never asks.
+   */
   readonly eventCallback: Promise<boolean>;
   readonly closeCallback: Promise<boolean>;
+}
+
+/** The features beyond keepalive, each probed once, on first read. */
+class ProbedOnDemand implements ServerFeatures {
+  private eventCallbackAnswer: Promise<boolean> | undefined;
+  private closeCallbackAnswer: Promise<boolean> | undefined;
+
+  constructor(private readonly rpc: RpcClient, readonly keepalive: boolean) {}
+
+  get eventCallback(): Promise<boolean> {
+    this.eventCallbackAnswer ??= this.supports(Feature.REMOTE_EVENT_CALLBACK);
+    return this.eventCallbackAnswer;
+  }
+
+  get closeCallback(): Promise<boolean> {
+    this.closeCallbackAnswer ??= this.supports(Feature.REMOTE_CLOSE_CALLBACK);
+    return this.closeCallbackAnswer;
+  }
+
+  private async supports(feature: number): Promise<boolean> {
+    return (await this.rpc.call('connectSupportsFeature', { feature })).supported !== 0;
+  }
 }
 
 const authNames: Record<number, string> = { [AuthType.SASL]: 'sasl', [AuthType.POLKIT]: 'polkit' };
@@ -96,29 +120,10 @@ export async function handshake(
   if (!keepalive.ok) throw keepalive.error;
   if (!opened.ok) throw opened.error;
   if (keepalive.value && options.keepalive !== false) rpc.startKeepalive(options.keepalive ?? DEFAULT_KEEPALIVE);
-
-  // Nothing later calls depend on needs an answer before open() returns: the probes and
-  // the close callback's registration go out now, beside the caller's first calls, so
-  // opening costs one round trip. The registration is speculative; a daemon without the
-  // feature refuses it, which changes nothing.
-  const eventCallback = supports(Feature.REMOTE_EVENT_CALLBACK).catch(() => false);
-  const closeCallback = supports(Feature.REMOTE_CLOSE_CALLBACK).catch(() => false);
-  registerCloseCallback(rpc, call).catch(() => null);
-  return { keepalive: keepalive.value, eventCallback, closeCallback };
-}
-
-/**
- * Resolves with null once registered, or with the daemon's refusal. Drivers without close
- * callbacks answer NO_SUPPORT, which changes nothing for us.
- */
-async function registerCloseCallback(rpc: RpcClient, call: { timeoutMs: number }): Promise<Error | null> {
-  try {
-    await rpc.call('connectRegisterCloseCallback', undefined, call);
-    return null;
-  } catch (error) {
-    if (error instanceof LibvirtError && error.code === ErrorCode.NO_SUPPORT) return null;
-    return error instanceof Error ? error : new Error(String(error));
-  }
+  // Nothing else is asked here: the event and close-callback probes, and the close
+  // callback's registration, wait until something needs them (RemoteConnection.onClose),
+  // so an open costs the daemon three calls and the caller one round trip.
+  return new ProbedOnDemand(rpc, keepalive.value);
 }
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Error };
