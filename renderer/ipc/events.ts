@@ -10,7 +10,22 @@ import { actions } from '../stores/store';
 function applyStatsTick(tick: StatsTick): void {
   const start = performance.now();
   actions().applyStats(tick);
-  queueMicrotask(() => { performance.measure(`virtdeck:stats-tick:${tick.connectionId}`, { start }); });
+  queueMicrotask(() => { measureTick(tick.connectionId, start); });
+}
+
+/**
+ * The page keeps every measure until told to drop it, and a window left open as a dashboard
+ * ticks for days: an hour of measures per host at most (the bench reads 30 s of them).
+ */
+export const MEASURES_KEPT_PER_HOST = 3600;
+const measuresKept = new Map<string, number>();
+
+export function measureTick(connectionId: string, start: number): void {
+  const name = `virtdeck:stats-tick:${connectionId}`;
+  const kept = measuresKept.get(connectionId) ?? 0;
+  if (kept >= MEASURES_KEPT_PER_HOST) performance.clearMeasures(name);
+  performance.measure(name, { start });
+  measuresKept.set(connectionId, kept >= MEASURES_KEPT_PER_HOST ? 1 : kept + 1);
 }
 
 /**
