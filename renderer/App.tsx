@@ -13,7 +13,6 @@ import { Notices } from './Notices';
 import { StatusLine } from './StatusLine';
 import { startTheme } from './features/theme/theme';
 import { ThemeSwitch } from './features/theme/ThemeSwitch';
-import { prefetchUplotWhenIdle } from './components/charts/load-uplot';
 
 export function App(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -22,7 +21,6 @@ export function App(): React.JSX.Element {
   const selected = useSelectedConnection();
 
   useEffect(() => startTheme(), []);
-  useEffect(() => prefetchUplotWhenIdle(), []);
 
   useEffect(() => {
     const b = backend();

@@ -28,15 +28,3 @@ export function loadUplot(): Promise<UPlotClass> {
   );
   return loading;
 }
-
-/**
- * Fetches uPlot once the page is idle after start, so a host page's graphs find it loaded
- * instead of making their plots while that host's list is being painted. Returns the cancel.
- */
-export function prefetchUplotWhenIdle(): () => void {
-  const handle = requestIdleCallback(() => {
-    // A failure here is not shown: the first chart to want uPlot asks again and says why.
-    loadUplot().catch(() => undefined);
-  });
-  return () => { cancelIdleCallback(handle); };
-}
