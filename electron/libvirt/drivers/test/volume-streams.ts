@@ -4,7 +4,6 @@
  */
 import { Duplex } from 'node:stream';
 import type { ByteStream, StorageVolRef } from '../../driver/model';
-import { endWritable } from '../../rpc/stream';
 import type { PoolVolumes } from './volumes';
 
 class UploadStream extends Duplex implements ByteStream {
@@ -26,7 +25,18 @@ class UploadStream extends Duplex implements ByteStream {
   }
 
   finish(): Promise<void> {
-    return endWritable(this);
+    return new Promise((resolve, reject) => {
+      if (this.writableFinished) {
+        resolve();
+        return;
+      }
+      const onError = (error: Error): void => { reject(error); };
+      this.once('error', onError);
+      this.end(() => {
+        this.off('error', onError);
+        resolve();
+      });
+    });
   }
 
   override _read(): void {
