@@ -4,21 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import {
-  cloneDomain, createSnapshot, createVolume, deleteDomain, domainDiskVolumes, formatBytes, LibvirtError, uploadFileToVolume,
+  cloneDomain, createSnapshot, createVolume, deleteDomain, domainDiskVolumes, formatBytes, storagePoolNamed, uploadFileToVolume,
   type Connection, type NewSnapshot, type NewVolume, type StoragePoolRef,
 } from '../libvirt';
 import { findDomain } from './lifecycle';
 
-/** A pool by name; libvirt's "not found" gains the name asked for. */
 async function findPool(conn: Connection, name: string): Promise<StoragePoolRef> {
-  try {
-    return await conn.lookupStoragePoolByName(name);
-  } catch (error) {
-    if (error instanceof LibvirtError && error.codeName === 'NO_STORAGE_POOL') {
-      throw new Error(`no storage pool '${name}' on this host (${error.message})`);
-    }
-    throw error;
-  }
+  const pool = await storagePoolNamed(conn, name);
+  if (pool === null) throw new Error(`no storage pool '${name}' on this host`);
+  return pool;
 }
 
 /** Columns padded to their widest cell, as virsh prints its tables. */

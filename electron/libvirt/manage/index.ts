@@ -5,6 +5,7 @@ export { deleteDomain } from './delete-domain';
 export { domainDiskVolumes } from './disks';
 export { formatBytes, ManageError, type ManageProblem } from './errors';
 export { checkDomainName, checkSnapshotName, checkVolumeName } from './names';
+export { storagePoolNamed } from './pools';
 export { createSnapshot, snapshotXml, type NewSnapshot } from './snapshot';
 export { uploadFileToVolume } from './upload';
 export { volumeFormatOf } from './volume-format';

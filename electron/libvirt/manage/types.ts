@@ -1,8 +1,10 @@
 /** What the operations above the driver (manage/) take and give. */
 import type { StoragePoolRef, StorageVolRef } from '../driver/model';
 
-export type VolumeFormat = 'qcow2' | 'raw';
-export const VOLUME_FORMATS: readonly VolumeFormat[] = ['qcow2', 'raw'];
+import type { VolumeFormat } from '../../../shared/new-vm/spec';
+
+// The window's forms offer the same formats the library makes: one list, in shared/.
+export { VOLUME_FORMATS, type VolumeFormat } from '../../../shared/new-vm/spec';
 
 export interface NewVolume {
   readonly name: string;

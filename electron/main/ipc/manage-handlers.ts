@@ -3,7 +3,7 @@
  * and delete volumes, and a domain's snapshots. Each takes names and UUIDs from the window,
  * never paths of main's own files.
  */
-import { createVolume, LibvirtError, SnapshotCreateFlags, snapshotXml, type Connection, type DomainRef, type StoragePoolRef, type StorageVolRef } from '../../libvirt';
+import { createVolume, SnapshotCreateFlags, snapshotXml, storagePoolNamed, type Connection, type DomainRef, type StoragePoolRef, type StorageVolRef } from '../../libvirt';
 import type { InvokeArgs, InvokeResult } from '../../../shared/ipc';
 import { AppFailure } from '../app-failure';
 import type { ConnectionManager } from '../connections/manager';
@@ -17,12 +17,9 @@ async function createVolumeIn(conn: Connection, pool: StoragePoolRef, volume: Ne
 }
 
 async function poolByName(conn: Connection, name: string): Promise<StoragePoolRef> {
-  try {
-    return await conn.lookupStoragePoolByName(name);
-  } catch (error) {
-    if (error instanceof LibvirtError && error.codeName === 'NO_STORAGE_POOL') throw new AppFailure('not-found', `no storage pool named "${name}" on this host`);
-    throw error;
-  }
+  const pool = await storagePoolNamed(conn, name);
+  if (pool === null) throw new AppFailure('not-found', `no storage pool named "${name}" on this host`);
+  return pool;
 }
 
 /** Defines `xml`; a volume made for it first is deleted again when libvirt refuses the XML. */

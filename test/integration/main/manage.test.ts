@@ -106,6 +106,13 @@ describe('defining a New VM through main', () => {
     expect(await volumeNames()).not.toContain(`${tag}-dup.qcow2`);
   });
 
+  it('names a pool the host does not have, as not-found, and defines nothing', async () => {
+    const name = `${tag}-nopool`;
+    const error = await refusal('domains.define', id, buildDomainXml(spec(name, 'linux'), target), { pool: 'no-such-pool', volume: { name: `${name}.qcow2`, capacityMiB: 16, format: 'qcow2' } });
+    expect(error).toMatchObject({ kind: 'not-found', message: 'no storage pool named "no-such-pool" on this host' });
+    expect(await virsh(harness.uris.unix, 'list', '--all', '--name')).not.toContain(name);
+  });
+
   it('refuses a name with a slash before it reaches libvirt', async () => {
     const error = await refusal('volumes.create', id, poolUuid, { name: 'a/b', capacityMiB: 1, format: 'raw' });
     expect(error).toMatchObject({ kind: 'invalid-argument', message: expect.stringContaining('slash') as string });
