@@ -1,10 +1,8 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { xml } from '@codemirror/lang-xml';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { search, searchKeymap } from '@codemirror/search';
-import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
+import { searchKeymap } from '@codemirror/search';
+import { EditorView, keymap } from '@codemirror/view';
+import { useRef } from 'react';
+import { useXmlCodeMirror } from './use-xml-code-mirror';
 
 /**
  * XML edited in CodeMirror 6, as XmlView shows it but writable. Tab is left to the page
@@ -17,29 +15,12 @@ export function XmlEditor({ initial, label, onChange, testId = 'xml-editor' }: {
   readonly onChange: (text: string) => void;
   readonly testId?: string;
 }): React.JSX.Element {
-  const host = useRef<HTMLDivElement>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
-  useEffect(() => {
-    const parent = host.current;
-    if (!parent) return;
-    const view = new EditorView({
-      parent,
-      state: EditorState.create({
-        doc: initial,
-        extensions: [
-          EditorView.contentAttributes.of({ 'aria-label': label }),
-          lineNumbers(),
-          history(),
-          xml(),
-          syntaxHighlighting(defaultHighlightStyle),
-          search({ top: true }),
-          keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap]),
-          EditorView.updateListener.of((update) => { if (update.docChanged) changed.current(update.state.doc.toString()); }),
-        ],
-      }),
-    });
-    return () => { view.destroy(); };
-  }, [initial, label]);
+  const host = useXmlCodeMirror(initial, label, () => [
+    history(),
+    keymap.of([...searchKeymap, ...historyKeymap, ...defaultKeymap]),
+    EditorView.updateListener.of((update) => { if (update.docChanged) changed.current(update.state.doc.toString()); }),
+  ]);
   return <div className="xml-view" ref={host} data-testid={testId} />;
 }

@@ -104,6 +104,11 @@ describe('the New VM assistant', () => {
 
     expect(await step(page)).toBe('review');
     await expect(page.getByTestId('new-vm-xml').textContent()).resolves.toContain(`<name>${name}</name>`);
+    // What the admin edits in the XML is what gets defined: a description after <domain ...>.
+    await page.getByTestId('new-vm-xml').locator('.cm-content').focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('<description>edited at review</description>');
     await tabTo(page, 'new-vm-create');
     await page.keyboard.press('Enter');
     await page.getByTestId('domain-details').waitFor(WAIT);
@@ -111,6 +116,7 @@ describe('the New VM assistant', () => {
 
     const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (n) => ['disk', 'interface', 'graphics', 'input'].includes(n) });
     const dom = (parser.parse(await virsh(harness.uris.unix, 'dumpxml', name)) as { domain: Record<string, Record<string, unknown>> }).domain;
+    expect(dom.description).toBe('edited at review');
     expect(dom.vcpu).toMatchObject({ '#text': '2' });
     expect(dom.memory).toMatchObject({ '#text': String(512 * 1024) });
     const devices = dom.devices ?? {};
