@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import type { Browser, CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openUri, type Connection, type DomainRef } from '../../electron/libvirt';
-import type { DomainStateName, DomainSummary } from '../../shared/model';
+import type { DomainSummary } from '../../shared/model';
+import { chipOf } from '../../shared/domain-state-chips';
 import { slope } from '../helpers/process-health';
 import { buildRenderer, launchChromium, type BuiltRenderer } from '../helpers/renderer-build';
 import { writeTestDriverHost } from '../helpers/test-driver-file';
@@ -78,24 +79,6 @@ async function chipCount(page: Page, chip: 'running' | 'paused' | 'shutoff' | 'o
   const match = /^(\d+) (of \d+ shown|domains)/.exec(text);
   if (match === null) throw new Error(`unexpected domain count: ${text}`);
   return Number(match[1]);
-}
-
-function chipOf(state: DomainStateName): 'running' | 'paused' | 'shutoff' | 'other' {
-  switch (state) {
-    case 'running':
-    case 'blocked':
-      return 'running';
-    case 'paused':
-    case 'pmsuspended':
-      return 'paused';
-    case 'shutoff':
-      return 'shutoff';
-    case 'nostate':
-    case 'shutdown':
-    case 'crashed':
-    case 'unknown':
-      return 'other';
-  }
 }
 
 describe(`a ${String(SECONDS)} s soak of the renderer`, () => {

@@ -3,30 +3,12 @@
  * the person's filter and sort: no React, so the rules are unit-tested on their own.
  */
 import type { DomainStateName, DomainStatsSample, DomainSummary } from '../../../shared/model';
+import { chipOf, type StateChip } from '../../../shared/domain-state-chips';
 import { compareNames } from '../../stores/name-order';
 
-export const STATE_CHIPS = ['running', 'paused', 'shutoff', 'other'] as const;
-export type StateChip = (typeof STATE_CHIPS)[number];
+export { chipOf, STATE_CHIPS, type StateChip } from '../../../shared/domain-state-chips';
 
 export const CHIP_LABELS: Record<StateChip, string> = { running: 'Running', paused: 'Paused', shutoff: 'Shut off', other: 'Other' };
-
-export function chipOf(state: DomainStateName): StateChip {
-  switch (state) {
-    case 'running':
-    case 'blocked':
-      return 'running';
-    case 'paused':
-    case 'pmsuspended':
-      return 'paused';
-    case 'shutoff':
-      return 'shutoff';
-    case 'nostate':
-    case 'shutdown':
-    case 'crashed':
-    case 'unknown':
-      return 'other';
-  }
-}
 
 export interface DomainFilter {
   /** A name substring, compared without case; '' matches every name. */
