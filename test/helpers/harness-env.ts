@@ -10,6 +10,11 @@ import type { TestSshd } from './sshd';
 export interface HarnessEnv {
   /** The run's temporary root; every file below belongs to this run. */
   readonly root: string;
+  /**
+   * The shared daemons' ledger (daemon-ledger.ts): their pids as they are now, and every
+   * crash of one. A crashed daemon is started again on the same sockets and ports.
+   */
+  readonly daemonLedger: string;
   readonly libvirtd: {
     readonly pid: number;
     /** Read-write unix socket of the private daemon (auth none). */

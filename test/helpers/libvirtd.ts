@@ -98,6 +98,12 @@ export interface DaemonAuth {
   readonly tls?: 'none' | 'sasl';
 }
 
+/** How a daemon process ended: its exit code, or the signal that ended it. */
+export interface DaemonExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
 /** A libvirt other than the system's, unpacked into a prefix (see libvirt11.ts). */
 export interface LibvirtBuild {
   readonly prefix: string;
@@ -128,6 +134,8 @@ export async function startLibvirtd(options: {
    * /run/libvirt and takes its domains back, as after a systemd restart.
    */
   namespaceOf?: number;
+  /** Told when the daemon ends, however it ends (not for an orphan, whose parent is gone). */
+  onExit?: (exit: DaemonExit) => void;
 }): Promise<PrivateLibvirtd> {
   const { dir, tcpPort, tlsPort, pki } = options;
   if (!options.orphaned) await stopStaleLibvirtd();
@@ -191,6 +199,10 @@ export async function startLibvirtd(options: {
     30_000,
     () => stderr + logTail(logFile),
   );
+  if (!options.orphaned && options.onExit) {
+    const onExit = options.onExit;
+    child.once('exit', (code, signal) => { onExit({ code, signal }); });
+  }
   child.unref();
   const pid = options.orphaned ? Number(stdout.trim()) : child.pid;
   if (pid === undefined || !Number.isInteger(pid)) throw new Error(`could not learn libvirtd's pid: ${stdout}${stderr}`);
@@ -205,9 +217,9 @@ export async function startLibvirtd(options: {
   };
 }
 
-function logTail(file: string): string {
+export function logTail(file: string, lines = 20): string {
   try {
-    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
     return '';
   }
