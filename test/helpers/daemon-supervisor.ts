@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DaemonExit, PrivateLibvirtd } from './libvirtd';
-import { logTail, stopLibvirtd } from './libvirtd';
+import { describeExit, logTail, stopLibvirtd } from './libvirtd';
 import { describeCrash, type LedgerWriter } from './daemon-ledger';
 
 /**
@@ -13,10 +13,6 @@ import { describeCrash, type LedgerWriter } from './daemon-ledger';
  * ports, so the files after it meet a daemon that works.
  */
 export type StartDaemon = (extra: { onExit: (exit: DaemonExit) => void; namespaceOf?: number }) => Promise<PrivateLibvirtd>;
-
-function endedHow(exit: DaemonExit): string {
-  return exit.signal === null ? `exited with code ${String(exit.code)}` : `killed by ${exit.signal}`;
-}
 
 /** The device of the tmpfs a harness daemon keeps its state in (/run/libvirt in its namespace). */
 function runStateDevice(pid: number): string | undefined {
@@ -78,7 +74,7 @@ export class SupervisedDaemon {
 
   private exited(daemon: PrivateLibvirtd, exit: DaemonExit): void {
     if (this.stopping) return;
-    const crash = { daemon: this.name, pid: daemon.pid, ended: endedHow(exit), at: new Date().toISOString(), logTail: logTail(daemon.logFile, 30) };
+    const crash = { daemon: this.name, pid: daemon.pid, ended: describeExit(exit), at: new Date().toISOString(), logTail: logTail(daemon.logFile, 30) };
     this.ledger.crashed(crash);
     this.ledger.set(this.name, { pid: daemon.pid, state: 'restarting' });
     // Loud at once, in the run's own output: the file that fails for it may come later.

@@ -33,6 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!process.env.VIRTDECK_KEEP_HARNESS) await rm(root, { recursive: true, force: true });
     // A crash fails the run even when the file it hit was lucky enough to pass.
     if (ledger.crashes.length > 0) {
+      // vitest only logs what teardown throws: the exit code is ours to set.
+      process.exitCode = 1;
       throw new Error(`a shared daemon crashed during the run:\n${ledger.crashes.map(describeCrash).join('\n\n')}`);
     }
   };

@@ -16,6 +16,7 @@ export interface HarnessEnv {
    */
   readonly daemonLedger: string;
   readonly libvirtd: {
+    /** As first started: after a crash the daemon runs again under the pid in daemonLedger. */
     readonly pid: number;
     /** Read-write unix socket of the private daemon (auth none). */
     readonly unixSocket: string;

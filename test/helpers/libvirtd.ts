@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { commandLine, isAlive, stopProcess, waitFor } from './process';
 import type { TestPki } from './pki';
 
@@ -104,6 +104,11 @@ export interface DaemonExit {
   readonly signal: NodeJS.Signals | null;
 }
 
+/** "killed by SIGSEGV", "exited with code 1". */
+export function describeExit(exit: DaemonExit): string {
+  return exit.signal === null ? `exited with code ${String(exit.code)}` : `killed by ${exit.signal}`;
+}
+
 /** A libvirt other than the system's, unpacked into a prefix (see libvirt11.ts). */
 export interface LibvirtBuild {
   readonly prefix: string;
@@ -111,6 +116,11 @@ export interface LibvirtBuild {
   readonly env: Readonly<Record<string, string>>;
   /** Bound over the system's paths inside the namespace: the build's own data files. */
   readonly binds: readonly (readonly [source: string, target: string])[];
+}
+
+/** Where a daemon started in `dir` listens (read-write): known before it starts. */
+export function unixSocketIn(dir: string): string {
+  return join(dir, 'sock', 'libvirt-sock');
 }
 
 export async function startLibvirtd(options: {
@@ -139,7 +149,8 @@ export async function startLibvirtd(options: {
 }): Promise<PrivateLibvirtd> {
   const { dir, tcpPort, tlsPort, pki } = options;
   if (!options.orphaned) await stopStaleLibvirtd();
-  const sockDir = join(dir, 'sock');
+  const unixSocket = unixSocketIn(dir);
+  const sockDir = dirname(unixSocket);
   await mkdir(sockDir, { recursive: true });
   const logFile = join(dir, 'libvirtd.log');
   const config = join(dir, `${HARNESS_MARKER}-libvirtd.conf`);
@@ -176,7 +187,7 @@ export async function startLibvirtd(options: {
     : ['nsenter', `--mount=/proc/${String(options.namespaceOf)}/ns/mnt`, '--', ...daemonArgs];
   const env = { ...process.env, ...options.build?.env, ...options.env };
   // A killed predecessor's socket would pass the wait below before this daemon listens.
-  await rm(join(sockDir, 'libvirt-sock'), { force: true });
+  await rm(unixSocket, { force: true });
   // An orphan is started by a shell that exits at once, so init adopts the daemon.
   const child = options.orphaned
     ? spawn('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', ...command], { stdio: ['ignore', 'pipe', 'pipe'], env })
@@ -187,7 +198,6 @@ export async function startLibvirtd(options: {
   child.stderr.on('data', (chunk: string) => { stderr += chunk; });
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => { stdout += chunk; });
-  const unixSocket = join(sockDir, 'libvirt-sock');
   await waitFor(
     'libvirtd to listen',
     () => {
