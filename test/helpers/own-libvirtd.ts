@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, inject } from 'vitest';
-import { describeExit, logTail, startLibvirtd, stopLibvirtd, unixSocketIn, type DaemonExit, type PrivateLibvirtd } from './libvirtd';
+import { aroundAll, inject } from 'vitest';
+import { describeExit, logTail, startLibvirtd, stopLibvirtd, unixSocketIn, type DaemonExit } from './libvirtd';
 import { freePort } from './ports';
 import { removeTestDomains } from './test-domains';
 
@@ -26,28 +26,28 @@ export function useOwnLibvirtd(label: string): OwnLibvirtd {
   const dir = join(harness.root, `own-libvirtd-${label}-${process.pid}`);
   const socket = unixSocketIn(dir);
   const qemu = `qemu+unix:///system?socket=${socket}`;
-  let daemon: PrivateLibvirtd | undefined;
-  let stopping = false;
-  let died: DaemonExit | undefined;
 
-  beforeAll(async () => {
-    daemon = await startLibvirtd({
+  // Around the suite, not before and after it: the suite's own afterAll hooks run inside,
+  // and one of them failing cannot skip the daemon's stop.
+  aroundAll(async (runSuite) => {
+    let stopping = false;
+    let died: DaemonExit | undefined;
+    const daemon = await startLibvirtd({
       dir,
       tcpPort: await freePort(),
       tlsPort: await freePort(),
       pki: harness.pki,
       onExit: (exit) => { if (!stopping) died = exit; },
     });
-  });
-
-  afterAll(async () => {
-    if (daemon === undefined) return;
-    const { pid, logFile } = daemon;
-    if (died === undefined) await removeTestDomains(qemu);
-    stopping = true;
-    await stopLibvirtd(daemon);
+    try {
+      await runSuite();
+    } finally {
+      if (died === undefined) await removeTestDomains(qemu).catch(() => undefined);
+      stopping = true;
+      await stopLibvirtd(daemon);
+    }
     if (died !== undefined) {
-      throw new Error(`this file's own libvirtd (pid ${pid}) was ${describeExit(died)} while the file ran. The last lines of its log:\n${logTail(logFile, 30)}`);
+      throw new Error(`this file's own libvirtd (pid ${daemon.pid}) was ${describeExit(died)} while its tests ran. The last lines of its log:\n${logTail(daemon.logFile, 30)}`);
     }
   });
 
