@@ -3,17 +3,15 @@
  * they pass, each REMOTE packet in either direction (type and procedure) and the moment
  * the client ends its side: what a client does on the wire, and when.
  */
-import net from 'node:net';
 import { HEADER_SIZE, LENGTH_WORD, MessageType, Program } from '../../electron/libvirt';
+import { startTcpRelay, type TcpRelay } from './tcp-relay';
 
 export type WireEvent =
   | { readonly kind: 'packet'; readonly from: 'client' | 'daemon'; readonly type: MessageType; readonly procedure: number }
   | { readonly kind: 'client-end' };
 
-export interface WireTimeline {
-  readonly port: number;
+export interface WireTimeline extends TcpRelay {
   events(): readonly WireEvent[];
-  close(): Promise<void>;
 }
 
 /** Splits a byte stream into packets, handing each header on: libvirt's length word counts itself. */
@@ -30,40 +28,15 @@ function packetReader(onPacket: (type: MessageType, procedure: number, program: 
   };
 }
 
-export function startWireTimeline(targetPort: number): Promise<WireTimeline> {
+export async function startWireTimeline(targetPort: number): Promise<WireTimeline> {
   const seen: WireEvent[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect({ host: '127.0.0.1', port: targetPort });
-    const record = (from: 'client' | 'daemon') => packetReader((type, procedure, program) => {
-      if (program === Program.REMOTE) seen.push({ kind: 'packet', from, type, procedure });
-    });
+  const record = (from: 'client' | 'daemon'): ((chunk: Buffer) => void) => packetReader((type, procedure, program) => {
+    if (program === Program.REMOTE) seen.push({ kind: 'packet', from, type, procedure });
+  });
+  const relay = await startTcpRelay('127.0.0.1', '127.0.0.1', targetPort, (client, upstream) => {
     client.on('data', record('client'));
     upstream.on('data', record('daemon'));
     client.on('end', () => { seen.push({ kind: 'client-end' }); });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => { client.destroy(); upstream.destroy(); });
-    }
-    client.pipe(upstream).pipe(client);
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (address === null || typeof address === 'string') {
-        reject(new Error('the wire timeline has no TCP address'));
-        return;
-      }
-      resolve({
-        port: address.port,
-        events: () => seen,
-        close: () => new Promise<void>((done) => {
-          for (const s of sockets) s.destroy();
-          server.close(() => { done(); });
-        }),
-      });
-    });
-  });
+  return { ...relay, events: () => seen };
 }
