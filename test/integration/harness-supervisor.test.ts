@@ -1,6 +1,6 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { LedgerWriter, readLedger } from '../helpers/daemon-ledger';
 import { SupervisedDaemon } from '../helpers/daemon-supervisor';
 import { startLibvirtd } from '../helpers/libvirtd';
@@ -37,6 +37,9 @@ describe('the supervisor of a shared daemon', () => {
     const xml = join(harness.root, `${name}.xml`);
     await writeFile(xml, tinyTcgDomainXml(name));
     await virsh(qemu, 'create', xml);
+    // The QEMU outlives its daemon: if this test fails before the new daemon takes it back, it goes here.
+    const qemuPid = Number((await readFile(`/proc/${String(first.pid)}/root/run/libvirt/qemu/${name}.pid`, 'utf8')).trim());
+    onTestFinished(() => { if (isAlive(qemuPid)) process.kill(qemuPid, 'SIGKILL'); });
     expect(readLedger(ledger.file).daemons['supervised libvirtd']).toEqual({ pid: first.pid, state: 'up' });
 
     // What libvirtd 9.0 did in CI: a segmentation fault in its event loop.
