@@ -30,6 +30,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/reliability/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/helpers/global-setup.ts'],
+          // Waits for the shared daemons, and fails the file during which one crashed.
+          setupFiles: ['test/helpers/daemon-watch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One libvirtd per machine: test files share it, so run them one at a time.

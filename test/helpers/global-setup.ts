@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import type { HarnessEnv } from './harness-env';
 import { ensureLibvirt11 } from './libvirt11';
-import { startLibvirtd, stopLibvirtd, type PrivateLibvirtd } from './libvirtd';
+import { describeCrash, LedgerWriter } from './daemon-ledger';
+import { SupervisedDaemon } from './daemon-supervisor';
+import { startLibvirtd, type PrivateLibvirtd } from './libvirtd';
 import { makeTestPki } from './pki';
 import { freePort } from './ports';
 import { assertRequirements, findProgram } from './requirements';
@@ -20,26 +22,39 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const root = await mkdtemp(join(tmpdir(), 'virtdeck-harness-'));
   // sshd reads authorized_keys, and the test user's nc reaches the socket, below here.
   await chmod(root, 0o755);
-  let libvirtd: PrivateLibvirtd | undefined;
-  let libvirtd11: PrivateLibvirtd | undefined;
+  // Read by test files (daemon-watch.ts): which shared daemon died, how, and when.
+  const ledger = new LedgerWriter(join(root, 'daemon-ledger.json'));
+  let supervised: SupervisedDaemon | undefined;
+  let supervised11: SupervisedDaemon | undefined;
   let sshd: TestSshd | undefined;
   const teardown = async (): Promise<void> => {
-    if (libvirtd) await removeTestDomains(qemuUri(libvirtd)).catch(() => undefined);
-    await Promise.allSettled([libvirtd && stopLibvirtd(libvirtd), libvirtd11 && stopLibvirtd(libvirtd11), sshd && stopSshd(sshd)]);
+    if (supervised) await removeTestDomains(qemuUri(supervised.daemon)).catch(() => undefined);
+    await Promise.allSettled([supervised?.stop(), supervised11?.stop(), sshd && stopSshd(sshd)]);
     if (!process.env.VIRTDECK_KEEP_HARNESS) await rm(root, { recursive: true, force: true });
+    // A crash fails the run even when the file it hit was lucky enough to pass.
+    if (ledger.crashes.length > 0) {
+      // vitest only logs what teardown throws: the exit code is ours to set.
+      process.exitCode = 1;
+      throw new Error(`a shared daemon crashed during the run:\n${ledger.crashes.map(describeCrash).join('\n\n')}`);
+    }
   };
   try {
     const pki = await makeTestPki(join(root, 'pki'));
     const [tcpPort, tlsPort] = [await freePort(), await freePort()];
-    libvirtd = await startLibvirtd({ dir: join(root, 'libvirtd'), tcpPort, tlsPort, pki });
+    supervised = await SupervisedDaemon.start('libvirtd', ledger, (extra) => startLibvirtd({ dir: join(root, 'libvirtd'), tcpPort, tlsPort, pki, ...extra }));
+    const libvirtd = supervised.daemon;
     // The newer daemon beside it; the prefix is fetched once and cached (scripts/libvirt11.sh).
     const v11 = await ensureLibvirt11();
     const [tcpPort11, tlsPort11] = [await freePort(), await freePort()];
-    libvirtd11 = await startLibvirtd({ dir: join(root, 'libvirtd11'), tcpPort: tcpPort11, tlsPort: tlsPort11, pki, ...(v11.build === undefined ? {} : { build: v11.build }) });
+    supervised11 = await SupervisedDaemon.start('libvirtd 11', ledger, (extra) => startLibvirtd({
+      dir: join(root, 'libvirtd11'), tcpPort: tcpPort11, tlsPort: tlsPort11, pki, ...(v11.build === undefined ? {} : { build: v11.build }), ...extra,
+    }));
+    const libvirtd11 = supervised11.daemon;
     sshd = await startSshd(join(root, 'sshd'));
     await removeTestDomains(qemuUri(libvirtd));
     const env: HarnessEnv = {
       root,
+      daemonLedger: ledger.file,
       libvirtd: {
         pid: libvirtd.pid,
         unixSocket: libvirtd.unixSocket,

@@ -10,7 +10,13 @@ import type { TestSshd } from './sshd';
 export interface HarnessEnv {
   /** The run's temporary root; every file below belongs to this run. */
   readonly root: string;
+  /**
+   * The shared daemons' ledger (daemon-ledger.ts): their pids as they are now, and every
+   * crash of one. A crashed daemon is started again on the same sockets and ports.
+   */
+  readonly daemonLedger: string;
   readonly libvirtd: {
+    /** As first started: after a crash the daemon runs again under the pid in daemonLedger. */
     readonly pid: number;
     /** Read-write unix socket of the private daemon (auth none). */
     readonly unixSocket: string;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { commandLine, isAlive, stopProcess, waitFor } from './process';
 import type { TestPki } from './pki';
 
@@ -98,6 +98,17 @@ export interface DaemonAuth {
   readonly tls?: 'none' | 'sasl';
 }
 
+/** How a daemon process ended: its exit code, or the signal that ended it. */
+export interface DaemonExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** "killed by SIGSEGV", "exited with code 1". */
+export function describeExit(exit: DaemonExit): string {
+  return exit.signal === null ? `exited with code ${String(exit.code)}` : `killed by ${exit.signal}`;
+}
+
 /** A libvirt other than the system's, unpacked into a prefix (see libvirt11.ts). */
 export interface LibvirtBuild {
   readonly prefix: string;
@@ -105,6 +116,11 @@ export interface LibvirtBuild {
   readonly env: Readonly<Record<string, string>>;
   /** Bound over the system's paths inside the namespace: the build's own data files. */
   readonly binds: readonly (readonly [source: string, target: string])[];
+}
+
+/** Where a daemon started in `dir` listens (read-write): known before it starts. */
+export function unixSocketIn(dir: string): string {
+  return join(dir, 'sock', 'libvirt-sock');
 }
 
 export async function startLibvirtd(options: {
@@ -128,10 +144,13 @@ export async function startLibvirtd(options: {
    * /run/libvirt and takes its domains back, as after a systemd restart.
    */
   namespaceOf?: number;
+  /** Told when the daemon ends, however it ends (not for an orphan, whose parent is gone). */
+  onExit?: (exit: DaemonExit) => void;
 }): Promise<PrivateLibvirtd> {
   const { dir, tcpPort, tlsPort, pki } = options;
   if (!options.orphaned) await stopStaleLibvirtd();
-  const sockDir = join(dir, 'sock');
+  const unixSocket = unixSocketIn(dir);
+  const sockDir = dirname(unixSocket);
   await mkdir(sockDir, { recursive: true });
   const logFile = join(dir, 'libvirtd.log');
   const config = join(dir, `${HARNESS_MARKER}-libvirtd.conf`);
@@ -168,7 +187,7 @@ export async function startLibvirtd(options: {
     : ['nsenter', `--mount=/proc/${String(options.namespaceOf)}/ns/mnt`, '--', ...daemonArgs];
   const env = { ...process.env, ...options.build?.env, ...options.env };
   // A killed predecessor's socket would pass the wait below before this daemon listens.
-  await rm(join(sockDir, 'libvirt-sock'), { force: true });
+  await rm(unixSocket, { force: true });
   // An orphan is started by a shell that exits at once, so init adopts the daemon.
   const child = options.orphaned
     ? spawn('sh', ['-c', '"$@" >/dev/null 2>&1 & echo $!', 'sh', ...command], { stdio: ['ignore', 'pipe', 'pipe'], env })
@@ -179,7 +198,6 @@ export async function startLibvirtd(options: {
   child.stderr.on('data', (chunk: string) => { stderr += chunk; });
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => { stdout += chunk; });
-  const unixSocket = join(sockDir, 'libvirt-sock');
   await waitFor(
     'libvirtd to listen',
     () => {
@@ -191,6 +209,10 @@ export async function startLibvirtd(options: {
     30_000,
     () => stderr + logTail(logFile),
   );
+  if (!options.orphaned && options.onExit) {
+    const onExit = options.onExit;
+    child.once('exit', (code, signal) => { onExit({ code, signal }); });
+  }
   child.unref();
   const pid = options.orphaned ? Number(stdout.trim()) : child.pid;
   if (pid === undefined || !Number.isInteger(pid)) throw new Error(`could not learn libvirtd's pid: ${stdout}${stderr}`);
@@ -205,9 +227,9 @@ export async function startLibvirtd(options: {
   };
 }
 
-function logTail(file: string): string {
+export function logTail(file: string, lines = 20): string {
   try {
-    return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
   } catch {
     return '';
   }

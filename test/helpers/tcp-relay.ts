@@ -11,10 +11,17 @@ export interface TcpRelay {
  * target:port. The harness libvirtd listens on 127.0.0.1 only; this lets tests dial it over
  * IPv6 without touching the daemon's configuration.
  */
-export function startTcpRelay(listenHost: string, targetHost: string, targetPort: number): Promise<TcpRelay> {
+export function startTcpRelay(
+  listenHost: string,
+  targetHost: string,
+  targetPort: number,
+  /** Sees each relayed pair before the bytes flow, to watch what passes. */
+  observe?: (client: net.Socket, upstream: net.Socket) => void,
+): Promise<TcpRelay> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect({ host: targetHost, port: targetPort });
+    observe?.(client, upstream);
     for (const s of [client, upstream]) {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { readLedger } from '../helpers/daemon-ledger';
 import { startLibvirtd, stopStaleLibvirtd } from '../helpers/libvirtd';
 import { freePort } from '../helpers/ports';
 import { isAlive } from '../helpers/process';
@@ -19,6 +20,6 @@ describe('the harness libvirtd', () => {
     await stopStaleLibvirtd();
     expect(isAlive(orphan.pid)).toBe(false);
     // The live run's own daemon is not stale: its parent is this vitest run.
-    expect(isAlive(harness.libvirtd.pid)).toBe(true);
+    expect(isAlive(readLedger(harness.daemonLedger).daemons.libvirtd?.pid ?? 0)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openUri } from '../../../electron/libvirt/connect';
 import type { Connection, SnapshotInfo } from '../../../electron/libvirt';
 import { ensureCliBuilt, runCli } from '../../helpers/cli';
+import { useOwnLibvirtd } from '../../helpers/own-libvirtd';
 import { removeTestDomains, TEST_DOMAIN_PREFIX } from '../../helpers/test-domains';
 import { virsh } from '../../helpers/virsh';
 import { testDomainXml, uniqueName } from '../libvirt/targets';
@@ -12,7 +13,8 @@ import { testDomainXml, uniqueName } from '../libvirt/targets';
 /** The managing commands as an admin runs them: a process, its output, and virsh as the witness. */
 const harness = inject('harness');
 const testUri = harness.uris.unix;
-const qemuUri = harness.uris.qemu;
+// Volume streams on a daemon of this file's own: a crash of libvirtd 9.0 here fails this file alone.
+const qemuUri = useOwnLibvirtd('cli-manage').uris.qemu;
 const poolName = `${TEST_DOMAIN_PREFIX}cli-pool-${process.pid}`;
 let dir: string;
 /** The daemon's test:///default lives while a connection holds it: this one does. */

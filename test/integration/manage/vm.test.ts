@@ -10,14 +10,17 @@ import {
 import { run, waitFor } from '../../helpers/process';
 import { removeTestDomains, TEST_DOMAIN_PREFIX } from '../../helpers/test-domains';
 import { virsh } from '../../helpers/virsh';
+import { useOwnLibvirtd } from '../../helpers/own-libvirtd';
 
 /**
- * A whole VM made through the library on the harness's QEMU driver: a 16 MiB qcow2 volume
+ * A whole VM made through the library on a QEMU driver of the file's own: a 16 MiB qcow2 volume
  * and an ISO the test makes, uploaded through the stream, then a VM on both that boots into
  * SeaBIOS, is snapshotted, reverted, cloned, and its clone deleted with its storage, with
  * virsh as the witness at every step.
  */
 const harness = inject('harness');
+// Volume streams on a daemon of this file's own: a crash of libvirtd 9.0 here fails this file alone.
+const qemuUri = useOwnLibvirtd('manage-vm').uris.qemu;
 const MiB = 1024 * 1024;
 const name = `${TEST_DOMAIN_PREFIX}vm-${process.pid}`;
 const cloneName = `${name}-clone`;
@@ -30,14 +33,14 @@ beforeAll(async () => {
   dir = join(harness.root, `manage-vm-${process.pid}`);
   await mkdir(join(dir, 'pool'), { recursive: true });
   await mkdir(join(dir, 'iso'), { recursive: true });
-  await virsh(harness.uris.qemu, 'pool-create-as', poolName, 'dir', '--target', join(dir, 'pool'));
-  conn = await openUri(harness.uris.qemu);
+  await virsh(qemuUri, 'pool-create-as', poolName, 'dir', '--target', join(dir, 'pool'));
+  conn = await openUri(qemuUri);
   pool = await conn.lookupStoragePoolByName(poolName);
 }, 120_000);
 afterAll(async () => {
   await conn.close();
-  await removeTestDomains(harness.uris.qemu);
-  await virsh(harness.uris.qemu, 'pool-destroy', poolName).catch(() => undefined);
+  await removeTestDomains(qemuUri);
+  await virsh(qemuUri, 'pool-destroy', poolName).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -72,11 +75,11 @@ async function readUntil(stream: ByteStream, text: string, timeoutMs: number): P
 }
 
 async function virshDomState(domain: string): Promise<string> {
-  return (await virsh(harness.uris.qemu, 'domstate', domain)).trim();
+  return (await virsh(qemuUri, 'domstate', domain)).trim();
 }
 
 async function virshVolumes(): Promise<string[]> {
-  const out = await virsh(harness.uris.qemu, 'vol-list', poolName);
+  const out = await virsh(qemuUri, 'vol-list', poolName);
   return out.split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((n) => n !== '');
 }
 
@@ -88,7 +91,7 @@ describe('a VM made, snapshotted, cloned and deleted through the library', () =>
 
   it('makes a 16 MiB qcow2 volume', async () => {
     disk = await createVolume(conn, pool, { name: `${name}.qcow2`, capacityBytes: 16 * MiB, format: 'qcow2' });
-    const info = await virsh(harness.uris.qemu, 'vol-info', '--bytes', '--pool', poolName, `${name}.qcow2`);
+    const info = await virsh(qemuUri, 'vol-info', '--bytes', '--pool', poolName, `${name}.qcow2`);
     expect(info).toMatch(/Capacity:\s+16777216 bytes/);
     const img = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', await conn.storageVolumePath(disk)])).stdout) as { format: string; 'virtual-size': number };
     expect(img).toMatchObject({ format: 'qcow2', 'virtual-size': 16 * MiB });
@@ -104,7 +107,7 @@ describe('a VM made, snapshotted, cloned and deleted through the library', () =>
     await uploadFileToVolume(conn, iso, isoFile, { onProgress: (sent) => progress.push(sent) });
     expect(progress.at(-1)).toBe(isoBytes.length);
     const downloaded = join(dir, 'downloaded.iso');
-    await virsh(harness.uris.qemu, 'vol-download', '--pool', poolName, `${name}.iso`, downloaded);
+    await virsh(qemuUri, 'vol-download', '--pool', poolName, `${name}.iso`, downloaded);
     expect((await readFile(downloaded)).equals(isoBytes)).toBe(true);
     expect((await readFile(await conn.storageVolumePath(iso))).equals(isoBytes)).toBe(true);
   });
@@ -144,8 +147,8 @@ describe('a VM made, snapshotted, cloned and deleted through the library', () =>
 
   it('snapshots the running VM, and virsh lists the snapshot as current', async () => {
     expect(await createSnapshot(conn, dom, { name: 'booted', description: 'in the <BIOS> & looping' })).toBe('booted');
-    expect((await virsh(harness.uris.qemu, 'snapshot-list', name, '--name')).trim()).toBe('booted');
-    expect((await virsh(harness.uris.qemu, 'snapshot-current', name, '--name')).trim()).toBe('booted');
+    expect((await virsh(qemuUri, 'snapshot-list', name, '--name')).trim()).toBe('booted');
+    expect((await virsh(qemuUri, 'snapshot-current', name, '--name')).trim()).toBe('booted');
     const [snap] = await conn.listDomainSnapshots(dom);
     expect(snap).toMatchObject({ name: 'booted', parent: null, current: true, state: 'running', hasMemory: true, description: 'in the <BIOS> & looping' });
   }, 90_000);
@@ -168,7 +171,7 @@ describe('a VM made, snapshotted, cloned and deleted through the library', () =>
     expect(await virshVolumes()).toContain(`${cloneName}.qcow2`);
     const cloneDisks = await domainDiskVolumes(conn, clone);
     expect(cloneDisks.map((d) => d.volume?.name)).toEqual([`${cloneName}.qcow2`, `${name}.iso`]);
-    const dumped = await virsh(harness.uris.qemu, 'dumpxml', cloneName);
+    const dumped = await virsh(qemuUri, 'dumpxml', cloneName);
     expect(dumped).toContain(join(dir, 'pool', `${cloneName}.qcow2`));
   }, 120_000);
 
@@ -177,7 +180,7 @@ describe('a VM made, snapshotted, cloned and deleted through the library', () =>
     const clonePath = join(dir, 'pool', `${cloneName}.qcow2`);
     const result = await deleteDomain(conn, clone, { removeVolumePaths: [clonePath] });
     expect(result).toEqual({ deletedVolumes: [clonePath], failedVolumes: [] });
-    expect(await virsh(harness.uris.qemu, 'list', '--all', '--name')).not.toContain(cloneName);
+    expect(await virsh(qemuUri, 'list', '--all', '--name')).not.toContain(cloneName);
     const volumes = await virshVolumes();
     expect(volumes).not.toContain(`${cloneName}.qcow2`);
     expect(volumes).toEqual(expect.arrayContaining([`${name}.qcow2`, `${name}.iso`]));
@@ -188,7 +191,7 @@ describe('a VM made, snapshotted, cloned and deleted through the library', () =>
     const paths = [await conn.storageVolumePath(disk), await conn.storageVolumePath(iso)];
     const result = await deleteDomain(conn, dom, { removeVolumePaths: paths });
     expect(result).toEqual({ deletedVolumes: paths, failedVolumes: [] });
-    expect(await virsh(harness.uris.qemu, 'list', '--all', '--name')).not.toContain(name);
+    expect(await virsh(qemuUri, 'list', '--all', '--name')).not.toContain(name);
     expect(await virshVolumes()).toEqual([]);
   }, 60_000);
 });

@@ -454,14 +454,18 @@ export class RemoteConnection implements Connection {
   }
 
   /**
-   * CONNECT_CLOSE leaves with the end of the stream, and its reply is not waited for: the
-   * daemon frees everything of ours when the stream ends, so waiting would only add a round
-   * trip. Resolves once the stream and what it owns (a socket, an SSH channel's lease on
-   * its session) are released, so a connection opened right after never meets them.
+   * CONNECT_CLOSE, and only once libvirtd has answered it does our end of the stream go, as
+   * virsh does. A socket that ends while the daemon still answers a call of ours makes
+   * libvirtd 9.0 close the client from two threads at once (the worker whose reply cannot
+   * go, and the event loop that read the end), and that race crashed it (README, "When the
+   * shared libvirtd dies"). Resolves once the stream and what it owns (a socket, an SSH
+   * channel's lease on its session) are released, so a connection opened right after
+   * never meets them.
    */
   async close(): Promise<void> {
     if (this.rpc.closed !== null) return;
-    this.rpc.call('connectClose').catch(() => undefined);
+    // Any answer will do, an error or the daemon's own end included; a silent daemon is not waited for long.
+    await this.rpc.call('connectClose', undefined, { timeoutMs: CLOSE_TIMEOUT_MS }).catch(() => undefined);
     this.rpc.close();
     const stream = this.stream;
     if (stream === undefined || stream.destroyed) return;
