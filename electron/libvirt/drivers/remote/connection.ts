@@ -454,15 +454,16 @@ export class RemoteConnection implements Connection {
   }
 
   /**
-   * CONNECT_CLOSE leaves with the end of the stream, and its reply is not waited for: the
-   * daemon frees everything of ours when the stream ends, so waiting would only add a round
-   * trip. Resolves once the stream and what it owns (a socket, an SSH channel's lease on
-   * its session) are released, so a connection opened right after never meets them.
+   * Sends CONNECT_CLOSE and ends the stream once the daemon answered it (RpcClient's
+   * closeAfterCall: the daemon closes its side after that reply, and logs an error for a
+   * client that ends first), as libvirt's own client does. Calls still pending are
+   * rejected at once. Resolves once the stream and what it owns (a socket, an SSH
+   * channel's lease on its session) are released, so a connection opened right after
+   * never meets them.
    */
   async close(): Promise<void> {
     if (this.rpc.closed !== null) return;
-    this.rpc.call('connectClose').catch(() => undefined);
-    this.rpc.close();
+    this.rpc.closeAfterCall('connectClose', CLOSE_TIMEOUT_MS);
     const stream = this.stream;
     if (stream === undefined || stream.destroyed) return;
     await new Promise<void>((resolve) => {
