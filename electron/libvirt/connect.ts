@@ -18,8 +18,8 @@ export type OpenUriOptions = Omit<OpenOptions, 'name' | 'auth'> & {
   readonly auth?: Partial<AuthOptions>;
 };
 
-/** The last URIs parsed, by text: the app and the CLI open the same few URIs again and
- *  again, and a parse costs more than the rest of an open's preparation. */
+/** The last URIs parsed, by text: the app opens the same few URIs again and again, and
+ *  each parse (several µs warm, far more while the JIT is cold) would give the same result. */
 const parsedUris = new Map<string, LibvirtUri>();
 const PARSED_URIS_KEPT = 32;
 

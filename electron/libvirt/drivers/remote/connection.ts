@@ -47,6 +47,10 @@ import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;
 const CLOSE_TIMEOUT_MS = 5000;
+/** How long close() waits for the daemon's reply to CONNECT_CLOSE (one round trip, normally
+ *  well under a millisecond here) before ending the stream anyway: a hung daemon costs a
+ *  close this much, not CLOSE_TIMEOUT_MS. */
+const CLOSE_REPLY_TIMEOUT_MS = 2000;
 /** VIR_DOMAIN_CONSOLE_FORCE */
 const CONSOLE_FORCE = 1;
 /** A screenshot larger than this is refused rather than buffered. */
@@ -463,7 +467,7 @@ export class RemoteConnection implements Connection {
    */
   async close(): Promise<void> {
     if (this.rpc.closed !== null) return;
-    this.rpc.closeAfterCall('connectClose', CLOSE_TIMEOUT_MS);
+    this.rpc.closeAfterCall('connectClose', CLOSE_REPLY_TIMEOUT_MS);
     const stream = this.stream;
     if (stream === undefined || stream.destroyed) return;
     await new Promise<void>((resolve) => {
