@@ -18,10 +18,20 @@ export type OpenUriOptions = Omit<OpenOptions, 'name' | 'auth'> & {
   readonly auth?: Partial<AuthOptions>;
 };
 
+/** The last URIs parsed, by text: the app opens the same few URIs again and again, and
+ *  each parse (several µs warm, far more while the JIT is cold) would give the same result. */
+const parsedUris = new Map<string, LibvirtUri>();
+const PARSED_URIS_KEPT = 32;
+
 /** Parses, or throws a UriParseError whose message says what is wrong and where. */
 export function parseUriOrThrow(text: string): LibvirtUri {
+  const known = parsedUris.get(text);
+  if (known !== undefined) return known;
   const parsed = parseLibvirtUri(text);
   if (!parsed.ok) throw new UriParseError(text, parsed.error);
+  // The parse is a pure function of the text, and its result is read-only.
+  if (parsedUris.size >= PARSED_URIS_KEPT) parsedUris.clear();
+  parsedUris.set(text, parsed.uri);
   return parsed.uri;
 }
 

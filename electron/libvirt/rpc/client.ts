@@ -130,12 +130,20 @@ export class RpcClient {
   private readonly defaultTimeoutMs: number | undefined;
   private lastSerial = 0;
   private keepalive: Keepalive | null = null;
-  private closedWith: ConnectionClosedError | null = null;
+  /** Why the connection ended, or null while it is open. */
+  private closeReason: CloseReason | null = null;
+  /** Made from closeReason when first needed: most connections end with nobody to tell. */
+  private closeError: ConnectionClosedError | null = null;
   private corked = false;
   private readonly outgoingStream: OutgoingStreamPacket[] = [];
   private waitingDrain = false;
   /** Streams whose reader is behind; the transport is paused while any is. */
   private readonly pausedBy = new Set<RpcStream>();
+  /**
+   * After closeAfterCall: the serials whose replies must come before the stream ends (the
+   * last call's, and every call already sent), and the limit on waiting for them.
+   */
+  private lastCall: { readonly awaited: Set<number>; readonly timer: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly stream: Duplex,
@@ -147,12 +155,21 @@ export class RpcClient {
     stream.on('data', (chunk: Buffer) => { this.receive(chunk); });
     stream.on('end', () => { this.peerEnded(); });
     stream.on('close', () => { this.peerEnded(); });
-    stream.on('error', (error: Error) => { this.shutdown({ kind: 'transport', error }); });
+    stream.on('error', (error: Error) => {
+      this.shutdown({ kind: 'transport', error });
+      this.endAfterLastCall();
+    });
   }
 
   /** The error the connection closed with, or null while it is open. */
   get closed(): ConnectionClosedError | null {
-    return this.closedWith;
+    return this.closeReason === null ? null : this.closedError(this.closeReason);
+  }
+
+  /** One error per connection, made on first use: capturing its stack is most of its cost. */
+  private closedError(reason: CloseReason): ConnectionClosedError {
+    this.closeError ??= new ConnectionClosedError(reason);
+    return this.closeError;
   }
 
   get pendingCount(): number {
@@ -192,7 +209,7 @@ export class RpcClient {
     timeoutMs = this.defaultTimeoutMs,
     beforeSend?: (serial: number) => void,
   ): Promise<T> {
-    if (this.closedWith !== null) return Promise.reject(this.closedWith);
+    if (this.closeReason !== null) return Promise.reject(this.closedError(this.closeReason));
     const serial = this.nextSerial();
     let bytes: Buffer;
     try {
@@ -266,7 +283,7 @@ export class RpcClient {
 
   private resumeFor(stream: RpcStream): void {
     if (!this.pausedBy.delete(stream)) return;
-    if (this.pausedBy.size === 0 && this.closedWith === null) this.stream.resume();
+    if (this.pausedBy.size === 0 && this.closeReason === null) this.stream.resume();
   }
 
   /**
@@ -275,8 +292,8 @@ export class RpcClient {
    */
   private queueStreamPacket(owner: RpcStream, header: Header, payload: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
-      if (this.closedWith !== null) {
-        reject(this.closedWith);
+      if (this.closeReason !== null) {
+        reject(this.closedError(this.closeReason));
         return;
       }
       const bytes = encodePacket(header, payload, this.maxMessage);
@@ -286,13 +303,13 @@ export class RpcClient {
   }
 
   private pumpStreamPackets(): void {
-    while (this.outgoingStream.length > 0 && this.closedWith === null && !this.stream.writableNeedDrain) {
+    while (this.outgoingStream.length > 0 && this.closeReason === null && !this.stream.writableNeedDrain) {
       const next = this.outgoingStream.shift();
       if (next === undefined) break;
       this.write(next.bytes);
       next.settle(null);
     }
-    if (this.outgoingStream.length > 0 && !this.waitingDrain && this.closedWith === null) {
+    if (this.outgoingStream.length > 0 && !this.waitingDrain && this.closeReason === null) {
       this.waitingDrain = true;
       this.stream.once('drain', () => {
         this.waitingDrain = false;
@@ -326,7 +343,7 @@ export class RpcClient {
 
   /** Sends one packet that expects no reply (PONG, stream data). */
   send(header: Header, payload: Uint8Array = Buffer.alloc(0)): void {
-    if (this.closedWith !== null) return;
+    if (this.closeReason !== null) return;
     this.write(encodePacket(header, payload, this.maxMessage));
   }
 
@@ -337,7 +354,7 @@ export class RpcClient {
   }
 
   onClose(listener: CloseListener): () => void {
-    const closed = this.closedWith;
+    const closed = this.closed;
     if (closed !== null) {
       queueMicrotask(() => { listener(closed); });
       return () => undefined;
@@ -356,7 +373,7 @@ export class RpcClient {
 
   /** Starts answering silence with PINGs; call once the daemon said it speaks keepalive. */
   startKeepalive(options: KeepaliveOptions): void {
-    if (this.keepalive !== null || this.closedWith !== null) return;
+    if (this.keepalive !== null || this.closeReason !== null) return;
     this.keepalive = new Keepalive(
       options,
       () => { this.sendKeepalive(KeepaliveProcedure.PING); },
@@ -370,13 +387,36 @@ export class RpcClient {
     this.shutdown({ kind: 'local' });
   }
 
+  /**
+   * Ends the connection from our side as close() does (pending calls rejected, new ones
+   * refused, close listeners told at once), but after one last call whose reply the
+   * stream stays open for, at most `timeoutMs`. libvirtd closes its side right after it
+   * answered CONNECT_CLOSE; a client whose stream ends first makes it log an error for
+   * the connection ("End of file while reading data", or "Cannot write data: Broken pipe"
+   * for the reply). The reply itself is not decoded: whatever it says, the stream ends.
+   */
+  closeAfterCall(name: 'connectClose', timeoutMs: number): void {
+    if (this.closeReason !== null) return;
+    const p = procedureOf(name);
+    const serial = this.nextSerial();
+    this.write(encodeCall(Program.REMOTE, p.number, serial, p.args, undefined, this.maxMessage));
+    const timer = setTimeout(() => { this.endAfterLastCall(); }, timeoutMs);
+    // The daemon must not read our end while a worker of its still answers a call of ours:
+    // libvirtd 9.0 then closes the client from two threads at once and can crash.
+    this.lastCall = { awaited: new Set([...this.pending.serials(), serial]), timer };
+    this.shutdown({ kind: 'local' });
+    // A stream whose reader was behind paused the transport; the reply must get through.
+    this.pausedBy.clear();
+    this.stream.resume();
+  }
+
   /** Ends the connection for a reason found above the RPC layer (e.g. the daemon's close event). */
   abort(reason: CloseReason): void {
     this.shutdown(reason);
   }
 
   private isClosed(): boolean {
-    return this.closedWith !== null;
+    return this.closeReason !== null;
   }
 
   private nextSerial(): number {
@@ -391,6 +431,8 @@ export class RpcClient {
 
   /** The peer's end of the stream: a clean end between packets, or a protocol error inside one. */
   private peerEnded(): void {
+    // The daemon closing after the last call's reply, as it does, or without one.
+    this.endAfterLastCall();
     const held = this.decoder.pendingBytes;
     if (held > 0) {
       this.shutdown({ kind: 'protocol', error: new ProtocolError(`the stream ended inside a packet, ${held} bytes into it`) });
@@ -400,7 +442,10 @@ export class RpcClient {
   }
 
   private receive(chunk: Buffer): void {
-    if (this.closedWith !== null) return;
+    if (this.closeReason !== null) {
+      this.awaitLastReply(chunk);
+      return;
+    }
     try {
       for (const frame of this.decoder.push(chunk)) {
         this.keepalive?.touch();
@@ -412,6 +457,36 @@ export class RpcClient {
       const protocolError = error instanceof ProtocolError ? error : new ProtocolError(String(error));
       this.shutdown({ kind: 'protocol', error: protocolError });
     }
+  }
+
+  /** While closing after a last call: looks only for that call's reply among the packets. */
+  private awaitLastReply(chunk: Buffer): void {
+    const last = this.lastCall;
+    if (last === null) return;
+    try {
+      for (const frame of this.decoder.push(chunk)) {
+        const { header } = decodePacket(frame);
+        if (header.type === MessageType.REPLY && last.awaited.delete(header.serial) && last.awaited.size === 0) {
+          this.endAfterLastCall();
+          return;
+        }
+      }
+    } catch {
+      // Bytes that are not packets end the wait: the connection is being closed anyway.
+      this.endAfterLastCall();
+    }
+  }
+
+  /** Ends the stream that closeAfterCall kept open; nothing else is left to send. */
+  private endAfterLastCall(): void {
+    const last = this.lastCall;
+    if (last === null) return;
+    this.lastCall = null;
+    clearTimeout(last.timer);
+    // Nothing of ours is left to flush once the reply came (our call was read): the stream
+    // goes at once, without a half-close the daemon, closing itself, no longer reads.
+    if (this.stream.writableLength === 0) this.stream.destroy();
+    else this.stream.end(() => { this.stream.destroy(); });
   }
 
   private dispatch(packet: Packet): void {
@@ -500,16 +575,19 @@ export class RpcClient {
   }
 
   private shutdown(reason: CloseReason): void {
-    if (this.closedWith !== null) return;
-    const error = new ConnectionClosedError(reason);
-    this.closedWith = error;
+    if (this.closeReason !== null) return;
+    this.closeReason = reason;
     this.keepalive?.stop();
     if (reason.kind === 'local') {
-      // Let queued writes (CONNECT_CLOSE) leave before the socket goes.
-      this.stream.end(() => { this.stream.destroy(); });
+      // Let queued writes leave before the socket goes; after closeAfterCall, only once
+      // its reply came (endAfterLastCall).
+      if (this.lastCall === null) this.stream.end(() => { this.stream.destroy(); });
     } else {
       this.stream.destroy();
     }
+    const someoneWaits = this.pending.size > 0 || this.outgoingStream.length > 0 || this.streamHandlers.size > 0 || this.closeListeners.size > 0;
+    if (!someoneWaits) return;
+    const error = this.closedError(reason);
     this.pending.failAll(error);
     for (const packet of this.outgoingStream.splice(0)) packet.settle(error);
     for (const handler of [...this.streamHandlers.values()]) handler.closed(error);

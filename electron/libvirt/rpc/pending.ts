@@ -31,13 +31,17 @@ export class PendingCalls {
     return call;
   }
 
+  /** The serials still awaiting a reply. */
+  serials(): number[] {
+    return [...this.calls.keys()];
+  }
+
   get size(): number {
     return this.calls.size;
   }
 
   /** Rejects and forgets every call. */
   failAll(error: Error): void {
-    const all = [...this.calls.keys()];
-    for (const serial of all) this.take(serial)?.fail(error);
+    for (const serial of this.serials()) this.take(serial)?.fail(error);
   }
 }

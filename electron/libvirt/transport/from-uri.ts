@@ -21,12 +21,14 @@ export interface TargetEnvironment {
   readonly exists: (path: string) => boolean;
 }
 
+/** This process's environment, each fact read when a target asks for it: a tcp target
+ *  needs none of them, and every open builds one. */
 export function processEnvironment(): TargetEnvironment {
-  const home = process.env.HOME ?? homedir();
+  const home = (): string => process.env.HOME ?? homedir();
   return {
-    isRoot: process.getuid?.() === 0,
-    home,
-    runtimeDir: process.env.XDG_RUNTIME_DIR || `${home}/.cache`,
+    get isRoot() { return process.getuid?.() === 0; },
+    get home() { return home(); },
+    get runtimeDir() { return process.env.XDG_RUNTIME_DIR || `${home()}/.cache`; },
     exists: existsSync,
   };
 }
@@ -77,12 +79,13 @@ export function transportTargetFor(uri: LibvirtUri, readOnly: boolean, env: Targ
   }
 }
 
-/** The daemon socket: here for unix (the first default that exists, as mode=auto does),
- *  on the far side for SSH (where nothing can be checked, so the first candidate). */
+/** The daemon socket: here for unix (the first default that exists, as mode=auto does;
+ *  a single candidate, such as socket='s, is used unchecked: connecting tells), on the far
+ *  side for SSH (where nothing can be checked, so the first candidate). */
 function socketPath(uri: LibvirtUri, readOnly: boolean, env: TargetEnvironment, local: boolean): string {
   const plan = unixSocketPlan(uri, { isRoot: env.isRoot, readOnly, runtimeDir: env.runtimeDir });
   if (!plan.ok) throw new UnsupportedUriError(uri.text, plan.message);
   const [first] = plan.candidates;
   if (first === undefined) throw new UnsupportedUriError(uri.text, `no unix socket is known for ${uri.text}`);
-  return local ? (plan.candidates.find((c) => env.exists(c.path)) ?? first).path : first.path;
+  return local && plan.candidates.length > 1 ? (plan.candidates.find((c) => env.exists(c.path)) ?? first).path : first.path;
 }

@@ -184,6 +184,21 @@ describe('RpcClient streams', () => {
     expect(got.digest('hex')).toBe(sent.digest('hex'));
   });
 
+  it('reads past a stalled reader\'s backlog to the last call\'s reply when closing', async () => {
+    await setup();
+    const { call } = await openConsole((c) => { daemon.reply(c); });
+    for (let i = 0; i < 64; i += 1) daemon.stream(call, MessageStatus.CONTINUE, Buffer.alloc(65536, i));
+    await waitFor('the client to pause its socket', () => daemon.clientSide.isPaused(), 10_000);
+    const ended = new Promise<void>((resolve) => { daemon.peer.once('end', () => { resolve(); }); });
+    // A limit longer than the test's: only the reply can end the stream in time.
+    client.closeAfterCall('connectClose', 600_000);
+    const [last] = await daemon.next();
+    if (last === undefined) throw new Error('no close call');
+    expect(last.header.procedure).toBe(procedures.connectClose.number);
+    daemon.reply(last);
+    await ended;
+  });
+
   it('chunks a 10 MB paste so calls made during it go out between its packets and complete', async () => {
     await setup();
     const { stream, call } = await openConsole((c) => { daemon.reply(c); });

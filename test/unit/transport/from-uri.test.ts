@@ -23,6 +23,17 @@ describe('transport targets from URIs', () => {
     expect(target('qemu+unix:///system?socket=/tmp/s')).toEqual({ kind: 'unix', path: '/tmp/s' });
   });
 
+  it('looks for a unix socket only when there is a choice to make', () => {
+    const probed: string[] = [];
+    const watching: TargetEnvironment = { ...root, exists: (path) => { probed.push(path); return path.endsWith('libvirt-sock'); } };
+    // socket= names the one socket: connecting is the check, as for libvirt.
+    expect(target('qemu+unix:///system?socket=/tmp/s', watching)).toEqual({ kind: 'unix', path: '/tmp/s' });
+    expect(probed).toEqual([]);
+    // mode=auto: the driver's own daemon if its socket is there, else libvirtd's.
+    expect(target('qemu:///system', watching)).toEqual({ kind: 'unix', path: '/var/run/libvirt/libvirt-sock' });
+    expect(probed).toEqual(['/var/run/libvirt/virtqemud-sock', '/var/run/libvirt/libvirt-sock']);
+  });
+
   it('serves ssh, libssh and libssh2 with one target, netcat to the far socket when socket= is given', () => {
     for (const t of ['ssh', 'libssh', 'libssh2']) {
       expect(target(`qemu+${t}://admin@hv:2222/system?socket=/run/s&keyfile=/k&known_hosts=/kh&sshauth=privkey,password`, root)).toEqual({

@@ -47,6 +47,10 @@ import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 /** virConnectListAllDomainsFlags */
 const LIST_DOMAINS_ACTIVE = 1;
 const CLOSE_TIMEOUT_MS = 5000;
+/** How long close() waits for the daemon's reply to CONNECT_CLOSE (one round trip, normally
+ *  well under a millisecond here) before ending the stream anyway: a hung daemon costs a
+ *  close this much, not CLOSE_TIMEOUT_MS. */
+const CLOSE_REPLY_TIMEOUT_MS = 2000;
 /** VIR_DOMAIN_CONSOLE_FORCE */
 const CONSOLE_FORCE = 1;
 /** A screenshot larger than this is refused rather than buffered. */
@@ -454,19 +458,16 @@ export class RemoteConnection implements Connection {
   }
 
   /**
-   * CONNECT_CLOSE, and only once libvirtd has answered it does our end of the stream go, as
-   * virsh does. A socket that ends while the daemon still answers a call of ours makes
-   * libvirtd 9.0 close the client from two threads at once (the worker whose reply cannot
-   * go, and the event loop that read the end), and that race crashed it (README, "When the
-   * shared libvirtd dies"). Resolves once the stream and what it owns (a socket, an SSH
+   * Sends CONNECT_CLOSE and ends the stream once the daemon answered it (RpcClient's
+   * closeAfterCall: the daemon closes its side after that reply, and logs an error for a
+   * client that ends first), as libvirt's own client does. Calls still pending are
+   * rejected at once. Resolves once the stream and what it owns (a socket, an SSH
    * channel's lease on its session) are released, so a connection opened right after
    * never meets them.
    */
   async close(): Promise<void> {
     if (this.rpc.closed !== null) return;
-    // Any answer will do, an error or the daemon's own end included; a silent daemon is not waited for long.
-    await this.rpc.call('connectClose', undefined, { timeoutMs: CLOSE_TIMEOUT_MS }).catch(() => undefined);
-    this.rpc.close();
+    this.rpc.closeAfterCall('connectClose', CLOSE_REPLY_TIMEOUT_MS);
     const stream = this.stream;
     if (stream === undefined || stream.destroyed) return;
     await new Promise<void>((resolve) => {
