@@ -12,7 +12,6 @@ import { eventMessages } from '../../protocol/events';
 import { Program } from '../../protocol/constants';
 import type { RpcClient } from '../../rpc/client';
 import { decode } from '../../xdr/codec';
-import { typedParamsToRecord } from '../../xdr/typed-params';
 import { DomainEventHub } from './event-hub';
 import { ObjectEventHub } from './object-event-hub';
 import { NETWORK_EVENT_IDS, networkEvents, STORAGE_POOL_EVENT_IDS, storagePoolEvents } from './object-events';
@@ -417,7 +416,7 @@ export class RemoteConnection implements Connection {
       stats: options.stats ?? 0,
       flags: options.flags ?? 0,
     });
-    return retStats.map(({ dom, params }) => ({ domain: dom, params, values: typedParamsToRecord(params) }));
+    return retStats.map(({ dom, params, values }) => ({ domain: dom, params, values }));
   }
 
   /** Lifecycle events of every domain. */
