@@ -40,7 +40,6 @@ import type {
   SnapshotInfo,
   Unsubscribe,
 } from '../../driver/model';
-import { parseSnapshotXml } from '../../driver/snapshot-xml';
 import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 
 /** virConnectListAllDomainsFlags */
@@ -359,12 +358,12 @@ export class RemoteConnection implements Connection {
       this.rpc.call('domainListAllSnapshots', { dom, needResults: 1, flags: 0 }),
       this.currentSnapshotName(dom),
     ]);
-    return Promise.all(
-      snapshots.map(async (snap) => {
-        const { xml } = await this.rpc.call('domainSnapshotGetXmlDesc', { snap, flags: 0 });
-        return parseSnapshotXml(xml, snap.name === current);
-      }),
-    );
+    // The XML parser loads with the first snapshot list, not with every connection.
+    const [{ parseSnapshotXml }, descs] = await Promise.all([
+      import('../../driver/snapshot-xml'),
+      Promise.all(snapshots.map((snap) => this.rpc.call('domainSnapshotGetXmlDesc', { snap, flags: 0 }))),
+    ]);
+    return descs.map(({ xml }, i) => parseSnapshotXml(xml, snapshots[i]?.name === current));
   }
 
   private async currentSnapshotName(dom: DomainRef): Promise<string | null> {
