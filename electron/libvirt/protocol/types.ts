@@ -59,8 +59,8 @@ export const domainRef: Codec<DomainRef> = {
   encode: (w, ref) => { domainRefWire.encode(w, ref); },
   decode: (r) => {
     const name = r.string(STRING_MAX);
-    const id = uuid.decode(r);
-    return { name, uuid: id, id: r.int() };
+    const text = uuid.decode(r);
+    return { name, uuid: text, id: r.int() };
   },
 };
 
