@@ -63,11 +63,11 @@ export async function timed(deadlineMs: number, measure: (signal: AbortSignal) =
 /**
  * Runs a program to completion and resolves with its stdout; a failure names the program
  * and its stderr. `signal` kills it (SIGKILL: a client stuck in poll() ignores nothing else
- * it should not).
+ * it should not). `env` replaces the environment (the bench's own by default).
  */
-export function runProgram(file: string, args: readonly string[], signal?: AbortSignal): Promise<string> {
+export function runProgram(file: string, args: readonly string[], signal?: AbortSignal, env?: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], killSignal: 'SIGKILL', ...(signal === undefined ? {} : { signal }) });
+    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], killSignal: 'SIGKILL', ...(signal === undefined ? {} : { signal }), ...(env === undefined ? {} : { env }) });
     let out = '';
     let err = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { out += chunk; });

@@ -45,28 +45,40 @@ function listingFromStats(stats: DomainStats | undefined): DomainListing | undef
 }
 
 /**
- * Every domain (or the active ones) with its state, vCPUs and memory. The domain list and
- * one all-domain-stats call for the inactive domains (state, vcpu and balloon groups) go
- * out together; the running domains, and those whose stats lack a field, are asked per
- * domain, all at once, pipelined on the one connection (the daemon works on as many as it
- * allows and reads the rest as it frees up).
+ * Every domain (or the active ones) with its state, vCPUs and memory, in two round trips
+ * that overlap. The running domains' list goes out first with one all-domain-stats call
+ * for the rest (state, vcpu and balloon groups, INACTIVE filter: its records name each
+ * domain, so the full list is not asked for); as soon as the short list is back, the
+ * running domains are asked per domain, pipelined, while the daemon is still working on
+ * the stats. Domains whose stats lack a field (the test driver's) are asked per domain too.
+ * A domain that starts or stops between the two calls may be in both answers: the
+ * running one's is kept.
  */
 export async function listDomainDetails(conn: Connection, options: { readonly all: boolean }): Promise<DomainDetails[]> {
   // Without --all every listed domain is running: nothing for the bulk call to cover.
-  const bulk = options.all && !bulkGivesNothing.has(conn);
-  const [refs, stats] = await Promise.all([
-    conn.listDomains({ all: options.all }),
-    bulk ? conn.allDomainStats({ stats: StatsGroup.STATE | StatsGroup.VCPU | StatsGroup.BALLOON, flags: STATS_INACTIVE }) : Promise.resolve([]),
+  if (!options.all || bulkGivesNothing.has(conn)) {
+    return Promise.all((await conn.listDomains({ all: options.all })).map((ref) => withInfo(conn, ref)));
+  }
+  const [running, stopped] = await Promise.all([
+    conn.listDomains({ all: false }).then((refs) => Promise.all(refs.map((ref) => withInfo(conn, ref)))),
+    conn.allDomainStats({ stats: StatsGroup.STATE | StatsGroup.VCPU | StatsGroup.BALLOON, flags: STATS_INACTIVE }),
   ]);
-  const byUuid = new Map(stats.map((s) => [s.domain.uuid, s]));
-  const fromBulk = refs.map((ref) => listingFromStats(byUuid.get(ref.uuid)));
-  if (stats.length > 0 && stats.every((s) => listingFromStats(s) === undefined)) bulkGivesNothing.add(conn);
-  return Promise.all(
-    refs.map(async (ref, i) => {
-      const listed = fromBulk[i];
-      if (listed !== undefined) return { ref, info: listed };
-      const { cpuTimeNs: _cpuTimeNs, ...info } = await conn.domainInfo(ref);
-      return { ref, info };
-    }),
-  );
+  const listed = new Set(running.map((d) => d.ref.uuid));
+  const rest = stopped.filter((s) => !listed.has(s.domain.uuid));
+  const fromBulk = rest.map(listingFromStats);
+  if (rest.length > 0 && fromBulk.every((l) => l === undefined)) bulkGivesNothing.add(conn);
+  const details = [...running];
+  const asked: Promise<DomainDetails>[] = [];
+  rest.forEach((s, i) => {
+    const info = fromBulk[i];
+    if (info === undefined) asked.push(withInfo(conn, s.domain));
+    else details.push({ ref: s.domain, info });
+  });
+  return asked.length === 0 ? details : [...details, ...(await Promise.all(asked))];
+}
+
+/** One domain's listing from its own info call. */
+async function withInfo(conn: Connection, ref: DomainRef): Promise<DomainDetails> {
+  const { cpuTimeNs: _cpuTimeNs, ...info } = await conn.domainInfo(ref);
+  return { ref, info };
 }

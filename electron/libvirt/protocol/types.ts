@@ -50,8 +50,19 @@ export const uuid: Codec<string> = {
   decode: (r) => dashed(r.fixedOpaqueHex(UUID_BYTES)),
 };
 
-export const domainRef = struct({ name: nonnullString, uuid, id: int });
-export type DomainRef = Decoded<typeof domainRef>;
+const domainRefWire = struct({ name: nonnullString, uuid, id: int });
+export type DomainRef = Decoded<typeof domainRefWire>;
+
+/** remote_nonnull_domain; read without the generic struct walk, as listings carry thousands. */
+export const domainRef: Codec<DomainRef> = {
+  minSize: domainRefWire.minSize,
+  encode: (w, ref) => { domainRefWire.encode(w, ref); },
+  decode: (r) => {
+    const name = r.string(STRING_MAX);
+    const text = uuid.decode(r);
+    return { name, uuid: text, id: r.int() };
+  },
+};
 
 export const networkRef = struct({ name: nonnullString, uuid });
 export type NetworkRef = Decoded<typeof networkRef>;

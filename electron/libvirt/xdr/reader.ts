@@ -103,10 +103,32 @@ export class XdrReader {
     return this.buf.toString('utf8', start, start + length);
   }
 
+  /**
+   * A string the caller has probably read before (the field names of an all-domain stats
+   * reply repeat in every record): when the bytes are `known`'s, all ASCII, `known` itself
+   * is returned, with no decode and no new string.
+   */
+  stringMatching(max: number, known: string | undefined): string {
+    const length = this.varLength(max, 'string');
+    const start = this.offset;
+    this.skipPadded(length, 'string');
+    if (known !== undefined && known.length === length && asciiEquals(this.buf, start, known)) return known;
+    return this.buf.toString('utf8', start, start + length);
+  }
+
   /** The whole buffer must be consumed: trailing bytes mean we misread the layout. */
   end(what: string): void {
     if (this.remaining !== 0) {
       throw new ProtocolError(`${this.remaining} unexpected trailing bytes after ${what}`);
     }
   }
+}
+
+/** Whether `buf` holds `text`'s characters from `start`, every byte of them ASCII. */
+function asciiEquals(buf: Buffer, start: number, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const byte = buf[start + i];
+    if (byte === undefined || byte >= 0x80 || byte !== text.charCodeAt(i)) return false;
+  }
+  return true;
 }

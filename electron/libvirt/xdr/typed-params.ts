@@ -56,9 +56,33 @@ export const typedParam: Codec<TypedParam> = {
   },
 };
 
+/** Typed parameters by field name. */
+export type TypedParamValues = Record<string, TypedParamValue['value']>;
+
+/**
+ * A typed-parameter array read in one pass into its list and its record by name (last
+ * one wins). `like` is a list read just before (the previous domain's, in an all-domain
+ * stats reply): a field name equal to the one at the same place in it is not decoded
+ * again, which is most of a thousand-record reply's strings.
+ */
+export function readTypedParams(r: XdrReader, max: number, like: readonly TypedParam[]): { params: TypedParam[]; values: TypedParamValues } {
+  const count = r.varLength(max, 'array');
+  // A lying count is caught here, before the loop allocates anything for it.
+  r.need(count * typedParam.minSize, `array of ${count} elements`);
+  const params: TypedParam[] = [];
+  const values: TypedParamValues = {};
+  for (let i = 0; i < count; i++) {
+    const field = r.stringMatching(TYPED_PARAM_STRING_MAX, like[i]?.field);
+    const value = readTypedParamValue(r);
+    params.push({ field, value });
+    values[field] = value.value;
+  }
+  return { params, values };
+}
+
 /** A plain record for callers who only want values by name (last one wins). */
-export function typedParamsToRecord(params: readonly TypedParam[]): Record<string, TypedParamValue['value']> {
-  const out: Record<string, TypedParamValue['value']> = {};
+export function typedParamsToRecord(params: readonly TypedParam[]): TypedParamValues {
+  const out: TypedParamValues = {};
   for (const p of params) out[p.field] = p.value.value;
   return out;
 }

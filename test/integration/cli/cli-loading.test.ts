@@ -12,6 +12,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureCliBuilt, type CliResult } from '../../helpers/cli';
 
@@ -19,7 +20,15 @@ const harness = inject('harness');
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'virtdeck-cli.js');
 
+/** Appends each ES module file the loader loads to VIRTDECK_PROBE_OUT.modules. */
+const MODULE_HOOK = `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.startsWith('file:')) appendFileSync(process.env.VIRTDECK_PROBE_OUT + '.modules', url + '\\n');
+  return next(url, context);
+}`;
+
 const PROBE = `const { writeFileSync } = require('node:fs');
+require('node:module').register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(MODULE_HOOK)}));
 if (process.env.VIRTDECK_PROBE_HOLD === '1') setTimeout(() => undefined, 600000);
 process.on('exit', () => {
   const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
@@ -44,6 +53,8 @@ afterAll(async () => {
 interface ProbedRun extends CliResult {
   /** The public built-in modules (net, tls, readline…) the process loaded. */
   readonly builtins: readonly string[];
+  /** The CLI's own files (its entry and the chunks) the process loaded. */
+  readonly files: readonly string[];
 }
 
 /** Runs `script` (the CLI's entry) with the probe preloaded. */
@@ -59,12 +70,21 @@ function probed(script: string, args: readonly string[], options: { readonly hol
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [script, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      readFile(out, 'utf8').then(
-        (text) => { resolve({ code, stdout, stderr, builtins: JSON.parse(text) as string[] }); },
+      Promise.all([readFile(out, 'utf8'), readFile(`${out}.modules`, 'utf8')]).then(
+        ([text, modules]) => {
+          const files = modules.split('\n').filter((url) => url !== '').map((url) => fileURLToPath(url));
+          resolve({ code, stdout, stderr, builtins: JSON.parse(text) as string[], files });
+        },
         (readError: unknown) => { reject(new Error(`the probe wrote nothing (exit ${code}, stderr ${stderr}): ${String(readError)}`)); },
       );
     });
   });
+}
+
+/** Whether any file the run loaded carries fast-xml-parser (the bundle keeps each module's path in a comment). */
+async function loadedXmlParser(run: ProbedRun): Promise<boolean> {
+  const texts = await Promise.all(run.files.map((file) => readFile(file, 'utf8')));
+  return texts.some((text) => text.includes('node_modules/fast-xml-parser/'));
 }
 
 function expectNone(loaded: readonly string[], unwanted: readonly string[]): void {
@@ -86,6 +106,8 @@ describe('what a virtdeck-cli run loads', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ uri: 'test:///default', type: 'TEST' });
     expectNone(result.builtins, ['tls', 'readline', 'http', 'https', 'dns', 'child_process']);
+    // The embedded test driver keeps its host as XML: the parser is there when needed.
+    expect(await loadedXmlParser(result)).toBe(true);
   });
 
   it('a listing over TCP loads neither TLS, SSH nor the terminal', async () => {
@@ -111,6 +133,8 @@ describe('the built CLI on its own', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ uri: 'test:///default', type: 'TEST' });
     expectNone(result.builtins, ['http', 'https', 'readline']);
+    // Nor the XML parser: only the managing commands, snapshots and the embedded driver read XML.
+    expect(await loadedXmlParser(result)).toBe(false);
   });
 });
 

@@ -12,7 +12,6 @@ import { eventMessages } from '../../protocol/events';
 import { Program } from '../../protocol/constants';
 import type { RpcClient } from '../../rpc/client';
 import { decode } from '../../xdr/codec';
-import { typedParamsToRecord } from '../../xdr/typed-params';
 import { DomainEventHub } from './event-hub';
 import { ObjectEventHub } from './object-event-hub';
 import { NETWORK_EVENT_IDS, networkEvents, STORAGE_POOL_EVENT_IDS, storagePoolEvents } from './object-events';
@@ -41,7 +40,6 @@ import type {
   SnapshotInfo,
   Unsubscribe,
 } from '../../driver/model';
-import { parseSnapshotXml } from '../../driver/snapshot-xml';
 import { ALL_CELLS, ALL_CPUS } from '../../driver/model';
 
 /** virConnectListAllDomainsFlags */
@@ -364,12 +362,12 @@ export class RemoteConnection implements Connection {
       this.rpc.call('domainListAllSnapshots', { dom, needResults: 1, flags: 0 }),
       this.currentSnapshotName(dom),
     ]);
-    return Promise.all(
-      snapshots.map(async (snap) => {
-        const { xml } = await this.rpc.call('domainSnapshotGetXmlDesc', { snap, flags: 0 });
-        return parseSnapshotXml(xml, snap.name === current);
-      }),
-    );
+    // The XML parser loads with the first snapshot list, not with every connection.
+    const [{ parseSnapshotXml }, descs] = await Promise.all([
+      import('../../driver/snapshot-xml'),
+      Promise.all(snapshots.map((snap) => this.rpc.call('domainSnapshotGetXmlDesc', { snap, flags: 0 }))),
+    ]);
+    return descs.map(({ xml }, i) => parseSnapshotXml(xml, snapshots[i]?.name === current));
   }
 
   private async currentSnapshotName(dom: DomainRef): Promise<string | null> {
@@ -421,7 +419,7 @@ export class RemoteConnection implements Connection {
       stats: options.stats ?? 0,
       flags: options.flags ?? 0,
     });
-    return retStats.map(({ dom, params }) => ({ domain: dom, params, values: typedParamsToRecord(params) }));
+    return retStats.map(({ dom, params, values }) => ({ domain: dom, params, values }));
   }
 
   /** Lifecycle events of every domain. */

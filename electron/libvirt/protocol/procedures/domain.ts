@@ -1,13 +1,46 @@
 /** Domain procedures of the REMOTE program. */
-import { int, optional, struct, uhyper, uint, varArray } from '../../xdr/codec';
-import { typedParam } from '../../xdr/typed-params';
-import { domainRef, nonnullString, optionalString, uuid } from '../types';
+import { int, optional, struct, uhyper, uint, varArray, type Codec } from '../../xdr/codec';
+import { readTypedParams, typedParam, type TypedParam, type TypedParamValues } from '../../xdr/typed-params';
+import { domainRef, nonnullString, optionalString, uuid, type DomainRef } from '../types';
 import { proc } from './define';
 
 /** REMOTE_DOMAIN_LIST_MAX */
 export const DOMAIN_LIST_MAX = 16384;
 /** REMOTE_CONNECT_GET_ALL_DOMAIN_STATS_MAX */
 const ALL_DOMAIN_STATS_PARAMS_MAX = 262144;
+
+/** remote_domain_stats_record, its params also by field name. */
+export interface DomainStatsRecord {
+  readonly dom: DomainRef;
+  readonly params: TypedParam[];
+  readonly values: TypedParamValues;
+}
+
+const statsRecordWire = struct({ dom: domainRef, params: varArray(typedParam, ALL_DOMAIN_STATS_PARAMS_MAX) });
+const statsRecordsWire = varArray(statsRecordWire, DOMAIN_LIST_MAX);
+
+/**
+ * The records of an all-domain stats reply, read in one pass: each record's params give
+ * its list and its record by name together, and each reuses the field names of the
+ * record before it (every domain's carry the same names, mostly in the same order).
+ */
+const statsRecords: Codec<DomainStatsRecord[]> = {
+  minSize: statsRecordsWire.minSize,
+  encode: (w, records) => { statsRecordsWire.encode(w, records); },
+  decode: (r) => {
+    const count = r.varLength(DOMAIN_LIST_MAX, 'array');
+    r.need(count * statsRecordWire.minSize, `array of ${count} elements`);
+    const records: DomainStatsRecord[] = [];
+    let like: readonly TypedParam[] = [];
+    for (let i = 0; i < count; i++) {
+      const dom = domainRef.decode(r);
+      const { params, values } = readTypedParams(r, ALL_DOMAIN_STATS_PARAMS_MAX, like);
+      records.push({ dom, params, values });
+      like = params;
+    }
+    return records;
+  },
+};
 
 const dom = struct({ dom: domainRef });
 const domFlags = struct({ dom: domainRef, flags: uint });
@@ -47,12 +80,7 @@ export const domainProcedures = {
   connectGetAllDomainStats: proc(
     344,
     struct({ doms: varArray(domainRef, DOMAIN_LIST_MAX), stats: uint, flags: uint }),
-    struct({
-      retStats: varArray(
-        struct({ dom: domainRef, params: varArray(typedParam, ALL_DOMAIN_STATS_PARAMS_MAX) }),
-        DOMAIN_LIST_MAX,
-      ),
-    }),
+    struct({ retStats: statsRecords }),
   ),
   domainDefineXmlFlags: proc(350, struct({ xml: nonnullString, flags: uint }), dom),
   connectDomainEventCallbackRegisterAny: proc(
