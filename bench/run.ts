@@ -24,8 +24,14 @@ import { StreamedTable, targetSummary, type Row, type Target } from './report';
 const DOMAINS = 1000;
 const QEMU_DOMAINS = 200;
 const QEMU_RUNNING = 3;
-/** In-process repetitions (after 2 warm-ups); medians moved by under 10 % between 9 and 15 here. */
+/** In-process repetitions; medians moved by under 10 % between 9 and 15 here. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+/**
+ * Uncounted runs before them, the same for both clients: our open path's code runs its first
+ * 20-30 rounds unoptimised by V8 (2-3 ms an open + close, then ~1.2), and the unix row,
+ * timed first, paid that where the later rows did not.
+ */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 20);
 /** Whole processes cost 0.2–3 s each on a busy machine: fewer of them. */
 const PROCESS_RUNS = Number(process.env.BENCH_PROCESS_RUNS ?? 5);
 /** Whole-process listings of the QEMU host too (another 100 s or so at load 19). */
@@ -66,16 +72,16 @@ const PYTHON_JOB: Record<Job, string> = { open: 'open', openShared: 'open', host
 async function ourJob(uri: string, job: Job, signal: AbortSignal): Promise<number[]> {
   const openClose = async (): Promise<void> => { await (await openUri(uri, SSH_OPTIONS)).close(); };
   // Before any other connection is held, so every SSH open makes a session of its own.
-  if (job === 'open') return timeRuns(RUNS, openClose, 2, signal);
+  if (job === 'open') return timeRuns(RUNS, openClose, WARMUP, signal);
   const conn = await openUri(uri, SSH_OPTIONS);
   try {
     switch (job) {
       // With `conn` held, a second SSH open rides on its session: a channel, not a handshake.
-      case 'openShared': return await timeRuns(RUNS, openClose, 2, signal);
-      case 'hostInfo': return await timeRuns(RUNS, () => conn.hostInfo(), 2, signal);
+      case 'openShared': return await timeRuns(RUNS, openClose, WARMUP, signal);
+      case 'hostInfo': return await timeRuns(RUNS, () => conn.hostInfo(), WARMUP, signal);
       // On a held connection, as the app lists; a CLI run's single listing is in the process rows.
-      case 'listJsonJob': return await timeRuns(RUNS, async () => JSON.stringify(await listDomainRows(conn, { all: true })), 2, signal);
-      case 'allDomainStats': return await timeRuns(RUNS, () => conn.allDomainStats({ stats: StatsGroup.STATE }), 2, signal);
+      case 'listJsonJob': return await timeRuns(RUNS, async () => JSON.stringify(await listDomainRows(conn, { all: true })), WARMUP, signal);
+      case 'allDomainStats': return await timeRuns(RUNS, () => conn.allDomainStats({ stats: StatsGroup.STATE }), WARMUP, signal);
     }
   } finally {
     await conn.close();
@@ -88,7 +94,7 @@ interface PythonResults {
 
 /** One python3-libvirt process per row, so a hang costs that row only. */
 async function pythonJob(uri: string, job: string, signal: AbortSignal): Promise<number[]> {
-  const out = await runProgram(PYTHON, [join(import.meta.dirname, 'python', 'libvirt_bench.py'), uri, String(RUNS), job], signal);
+  const out = await runProgram(PYTHON, [join(import.meta.dirname, 'python', 'libvirt_bench.py'), uri, String(RUNS), job, String(WARMUP)], signal);
   const times = (JSON.parse(out) as PythonResults).results[job];
   if (times === undefined) throw new Error(`libvirt_bench.py gave no ${job} times`);
   return times;
@@ -288,7 +294,7 @@ async function main(): Promise<void> {
     const baseline = new StreamedTable(print, `## A fresh SSH session to the daemon, same sshd: our open + close in-process (median of ${RUNS}) against OpenSSH \`ssh host true\` (median of ${RUNS})`, ['OpenSSH ssh']);
     baseline.add({
       transport: 'ssh', job: 'our open + close; OpenSSH: `ssh host true`',
-      ours: await within((signal) => timeRuns(RUNS, async () => { await (await openUri(hosts.test.ssh, SSH_OPTIONS)).close(); }, 2, signal)),
+      ours: await within((signal) => timeRuns(RUNS, async () => { await (await openUri(hosts.test.ssh, SSH_OPTIONS)).close(); }, WARMUP, signal)),
       others: {
         'OpenSSH ssh': await processRuns('ssh', [
           '-F', '/dev/null', '-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', `UserKnownHostsFile=${sshd.knownHosts}`,

@@ -147,44 +147,42 @@ const clientEnded = (d: FakeDaemon): Promise<void> => new Promise((resolve) => {
   else d.peer.once('end', () => { resolve(); });
 });
 
+/** One call out, then closeAfterCall: both packets as the daemon read them, and whether our end came. */
+async function closingWithOneCallOut(): Promise<{ earlier: Packet; last: Packet; ended: () => boolean }> {
+  await setup();
+  const pending = client.call('connectGetHostname');
+  const [earlier] = await daemon.next();
+  let ended = false;
+  void clientEnded(daemon).then(() => { ended = true; });
+  client.closeAfterCall('connectClose', 60_000);
+  expect(closedReason(await pending.catch((e: unknown) => e))).toBe('local');
+  expect(closedReason(await client.call('connectGetType').catch((e: unknown) => e))).toBe('local');
+  const [last] = await daemon.next();
+  expect(last?.header.procedure).toBe(procedures.connectClose.number);
+  if (earlier === undefined || last === undefined) throw new Error('no call');
+  return { earlier, last, ended: () => ended };
+}
+
 describe('RpcClient closing after a last call (CONNECT_CLOSE)', () => {
   it('refuses calls at once but ends the stream only once the last call was answered', async () => {
-    await setup();
-    const pending = client.call('connectGetHostname');
-    const [earlier] = await daemon.next();
-    let ended = false;
-    void clientEnded(daemon).then(() => { ended = true; });
-    client.closeAfterCall('connectClose', 60_000);
-    expect(closedReason(await pending.catch((e: unknown) => e))).toBe('local');
-    expect(closedReason(await client.call('connectGetType').catch((e: unknown) => e))).toBe('local');
-    const [last] = await daemon.next();
-    expect(last?.header.procedure).toBe(procedures.connectClose.number);
+    const { earlier, last, ended } = await closingWithOneCallOut();
     // Other packets (a late reply, an event) do not end the wait; the daemon's end would
     // come only after its reply, and a client that ends first makes libvirtd log an error.
-    if (earlier === undefined || last === undefined) throw new Error('no call');
     daemon.reply(earlier, hostname('late'));
     daemon.message(Program.KEEPALIVE, KeepaliveProcedure.PING);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(ended).toBe(false);
+    expect(ended()).toBe(false);
     daemon.reply(last);
     await clientEnded(daemon);
   });
 
   it('keeps the stream open, after the last call was answered, until every call sent before it was', async () => {
-    await setup();
-    const pending = client.call('connectGetHostname');
-    const [earlier] = await daemon.next();
-    let ended = false;
-    void clientEnded(daemon).then(() => { ended = true; });
-    client.closeAfterCall('connectClose', 60_000);
-    expect(closedReason(await pending.catch((e: unknown) => e))).toBe('local');
-    const [last] = await daemon.next();
-    if (earlier === undefined || last === undefined) throw new Error('no call');
+    const { earlier, last, ended } = await closingWithOneCallOut();
     // libvirtd answers on worker threads, in any order: a worker still on the earlier call
     // when our end arrives closes the client beside the event loop, a race that crashes 9.0.
     daemon.reply(last);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(ended).toBe(false);
+    expect(ended()).toBe(false);
     daemon.reply(earlier, hostname('late'));
     await clientEnded(daemon);
   });
