@@ -6,18 +6,18 @@
  */
 import type { Duplex } from 'node:stream';
 import { CallTimeoutError, ConnectionClosedError, ProtocolError, type CloseReason } from '../errors';
-import { KeepaliveProcedure, LENGTH_WORD, MESSAGE_MAX, MessageStatus, MessageType, Program, PROTOCOL_VERSION } from '../protocol/constants';
+import { KeepaliveProcedure, MESSAGE_MAX, MessageStatus, MessageType, Program, PROTOCOL_VERSION } from '../protocol/constants';
 import { remoteError, toLibvirtError } from '../protocol/error';
 import type { Header } from '../protocol/header';
 import { procedures, type ArgsOf, type Procedure, type ProcedureName, type ResultOf } from '../protocol/procedures';
 import { decode, encode, type Codec } from '../xdr/codec';
-import { XdrReader } from '../xdr/reader';
-import { XdrWriter } from '../xdr/writer';
+import { encodeCall, OutstandingCall, rawBytes } from './call';
 import { FrameDecoder } from './framing';
 import { Keepalive, type KeepaliveOptions } from './keepalive';
 import { decodePacket, encodePacket, type Packet } from './packet';
-import { PendingCalls, type PendingCall } from './pending';
+import { PendingCalls } from './pending';
 import { RpcStream, type StreamLink } from './stream';
+import { StreamPacketQueue } from './stream-queue';
 
 export interface CallOptions {
   /** Reject with CallTimeoutError when no reply came within this many ms. */
@@ -52,74 +52,6 @@ function procedureOf<N extends ProcedureName>(name: N): Procedure<ArgsOf<N>, Res
 
 const SERIAL_LIMIT = 0xffff_ffff;
 
-/** A payload the caller encoded itself, copied into the packet as it is. */
-const rawBytes: Codec<Uint8Array> = {
-  minSize: 0,
-  encode: (w, bytes) => { w.append(bytes); },
-  decode: () => { throw new ProtocolError('raw bytes are never decoded'); },
-};
-
-/** One call awaiting its reply: the book entry and the promise's settlement in one object. */
-class OutstandingCall<T> implements PendingCall {
-  timer: NodeJS.Timeout | null = null;
-  private resolve: (value: T) => void = () => undefined;
-  fail: (error: Error) => void = () => undefined;
-
-  constructor(
-    readonly program: number,
-    readonly procedure: number,
-    readonly label: string,
-    private readonly reply: Codec<T> | ((reply: Buffer) => T),
-  ) {}
-
-  /** The promise executor. */
-  readonly bind = (resolve: (value: T) => void, reject: (error: Error) => void): void => {
-    this.resolve = resolve;
-    this.fail = reject;
-  };
-
-  succeed(payload: Buffer): void {
-    this.resolve(typeof this.reply === 'function' ? this.reply(payload) : decodeReply(this.reply, payload, this.label));
-  }
-}
-
-/** Decodes a reply that must fill `payload` exactly; the label is only spelt out for an error. */
-function decodeReply<T>(codec: Codec<T>, payload: Buffer, label: string): T {
-  const r = new XdrReader(payload);
-  const value = codec.decode(r);
-  if (r.remaining !== 0) r.end(`${label} reply`);
-  return value;
-}
-
-/** A CALL packet, header and arguments written into one buffer. */
-function encodeCall<A>(program: number, procedure: number, serial: number, argsCodec: Codec<A>, args: A, maxMessage: number): Buffer {
-  const w = new XdrWriter(CALL_BUFFER_BYTES);
-  w.uint(0);
-  w.uint(program);
-  w.uint(PROTOCOL_VERSION);
-  w.int(procedure);
-  w.int(MessageType.CALL);
-  w.uint(serial);
-  w.int(MessageStatus.OK);
-  argsCodec.encode(w, args);
-  const out = w.bytes();
-  if (out.length - LENGTH_WORD > maxMessage) {
-    throw new ProtocolError(`message of ${out.length - LENGTH_WORD} bytes exceeds the maximum ${maxMessage}`);
-  }
-  out.writeUInt32BE(out.length, 0);
-  return out;
-}
-
-/** Most calls (a domain reference and flags) fit; larger ones grow the buffer. */
-const CALL_BUFFER_BYTES = 128;
-
-/** A stream packet waiting for room on the transport. */
-interface OutgoingStreamPacket {
-  readonly owner: RpcStream;
-  readonly bytes: Buffer;
-  readonly settle: (error: Error | null) => void;
-}
-
 export class RpcClient {
   private readonly decoder: FrameDecoder;
   private readonly pending = new PendingCalls();
@@ -135,8 +67,7 @@ export class RpcClient {
   /** Made from closeReason when first needed: most connections end with nobody to tell. */
   private closeError: ConnectionClosedError | null = null;
   private corked = false;
-  private readonly outgoingStream: OutgoingStreamPacket[] = [];
-  private waitingDrain = false;
+  private readonly streamQueue: StreamPacketQueue;
   /** Streams whose reader is behind; the transport is paused while any is. */
   private readonly pausedBy = new Set<RpcStream>();
   /**
@@ -152,6 +83,7 @@ export class RpcClient {
     this.maxMessage = options.maxMessage ?? MESSAGE_MAX;
     this.defaultTimeoutMs = options.defaultTimeoutMs;
     this.decoder = new FrameDecoder(this.maxMessage);
+    this.streamQueue = new StreamPacketQueue(stream, (bytes) => { this.write(bytes); }, () => this.closeReason === null);
     stream.on('data', (chunk: Buffer) => { this.receive(chunk); });
     stream.on('end', () => { this.peerEnded(); });
     stream.on('close', () => { this.peerEnded(); });
@@ -260,7 +192,7 @@ export class RpcClient {
     const link: StreamLink = {
       send: (status, payload) =>
         this.queueStreamPacket(stream, { program, version: PROTOCOL_VERSION, procedure, type: MessageType.STREAM, serial, status }, payload),
-      discardQueued: () => { this.discardStreamPackets(stream); },
+      discardQueued: () => { this.streamQueue.discard(stream); },
       pauseSource: () => {
         this.pausedBy.add(stream);
         this.stream.pause();
@@ -286,43 +218,15 @@ export class RpcClient {
     if (this.pausedBy.size === 0 && this.closeReason === null) this.stream.resume();
   }
 
-  /**
-   * Stream packets leave one at a time, each only once the transport has room: a call made
-   * during a 10 MB paste waits behind one packet, not behind the paste.
-   */
   private queueStreamPacket(owner: RpcStream, header: Header, payload: Uint8Array): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.closeReason !== null) {
-        reject(this.closedError(this.closeReason));
-        return;
-      }
-      const bytes = encodePacket(header, payload, this.maxMessage);
-      this.outgoingStream.push({ owner, bytes, settle: (error) => { if (error === null) resolve(); else reject(error); } });
-      this.pumpStreamPackets();
-    });
-  }
-
-  private pumpStreamPackets(): void {
-    while (this.outgoingStream.length > 0 && this.closeReason === null && !this.stream.writableNeedDrain) {
-      const next = this.outgoingStream.shift();
-      if (next === undefined) break;
-      this.write(next.bytes);
-      next.settle(null);
+    if (this.closeReason !== null) return Promise.reject(this.closedError(this.closeReason));
+    let bytes: Buffer;
+    try {
+      bytes = encodePacket(header, payload, this.maxMessage);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new ProtocolError(String(error)));
     }
-    if (this.outgoingStream.length > 0 && !this.waitingDrain && this.closeReason === null) {
-      this.waitingDrain = true;
-      this.stream.once('drain', () => {
-        this.waitingDrain = false;
-        this.pumpStreamPackets();
-      });
-    }
-  }
-
-  private discardStreamPackets(owner: RpcStream): void {
-    const kept = this.outgoingStream.filter((p) => p.owner !== owner);
-    const dropped = this.outgoingStream.filter((p) => p.owner === owner);
-    this.outgoingStream.splice(0, this.outgoingStream.length, ...kept);
-    for (const packet of dropped) packet.settle(new ProtocolError(`${owner.label}: the stream was aborted`));
+    return this.streamQueue.push(owner, bytes);
   }
 
   /**
@@ -585,11 +489,11 @@ export class RpcClient {
     } else {
       this.stream.destroy();
     }
-    const someoneWaits = this.pending.size > 0 || this.outgoingStream.length > 0 || this.streamHandlers.size > 0 || this.closeListeners.size > 0;
+    const someoneWaits = this.pending.size > 0 || this.streamQueue.size > 0 || this.streamHandlers.size > 0 || this.closeListeners.size > 0;
     if (!someoneWaits) return;
     const error = this.closedError(reason);
     this.pending.failAll(error);
-    for (const packet of this.outgoingStream.splice(0)) packet.settle(error);
+    this.streamQueue.failAll(error);
     for (const handler of [...this.streamHandlers.values()]) handler.closed(error);
     this.streamHandlers.clear();
     for (const listener of [...this.closeListeners]) listener(error);
