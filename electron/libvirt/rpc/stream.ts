@@ -60,18 +60,7 @@ export class RpcStream extends Duplex {
 
   /** Finishes the stream (virStreamFinish): our OK after any data, then the daemon's OK. */
   finish(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.writableFinished) {
-        resolve();
-        return;
-      }
-      const onError = (error: Error): void => { reject(error); };
-      this.once('error', onError);
-      this.end(() => {
-        this.off('error', onError);
-        resolve();
-      });
-    });
+    return endWritable(this);
   }
 
   /** A STREAM packet of this stream's serial, routed here by the client. */
@@ -215,4 +204,20 @@ export class RpcStream extends Duplex {
     }
     this.link.release();
   }
+}
+
+/** Ends a stream's writable side and settles when it has finished, or with its error. */
+export function endWritable(stream: Duplex): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (stream.writableFinished) {
+      resolve();
+      return;
+    }
+    const onError = (error: Error): void => { reject(error); };
+    stream.once('error', onError);
+    stream.end(() => {
+      stream.off('error', onError);
+      resolve();
+    });
+  });
 }

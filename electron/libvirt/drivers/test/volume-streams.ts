@@ -4,6 +4,7 @@
  */
 import { Duplex } from 'node:stream';
 import type { ByteStream, StorageVolRef } from '../../driver/model';
+import { endWritable } from '../../rpc/stream';
 import type { PoolVolumes } from './volumes';
 
 class UploadStream extends Duplex implements ByteStream {
@@ -25,18 +26,7 @@ class UploadStream extends Duplex implements ByteStream {
   }
 
   finish(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      if (this.writableFinished) {
-        resolve();
-        return;
-      }
-      const onError = (error: Error): void => { reject(error); };
-      this.once('error', onError);
-      this.end(() => {
-        this.off('error', onError);
-        resolve();
-      });
-    });
+    return endWritable(this);
   }
 
   override _read(): void {
